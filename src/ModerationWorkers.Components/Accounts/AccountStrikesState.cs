@@ -1,0 +1,24 @@
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Policy;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Accounts;
+
+/// <summary>An account's strike ledger. One instance per account, keyed by a deterministic id of the account id.</summary>
+[SagaKind("accounts")]
+public sealed class AccountStrikesState : IStoredSaga
+{
+    public Guid CorrelationId { get; set; }
+    public string CurrentState { get; set; } = string.Empty;
+    public int Version { get; set; }
+
+    public string AccountId { get; set; } = string.Empty;
+    public List<Strike> Strikes { get; set; } = [];
+    public bool PermanentlyBanned { get; set; }
+
+    public DateTimeOffset? TimerDueAt { get; set; }
+    public List<PendingMessage> Outbox { get; set; } = [];
+    public List<AuditEntry> PendingAudit { get; set; } = [];
+    public int AuditSequence { get; set; }
+    public string? TransitionNote { get; set; }
+}

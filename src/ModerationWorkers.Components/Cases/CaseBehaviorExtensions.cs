@@ -1,0 +1,85 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Cases;
+
+/// <summary>The branches the case state machine repeats, named.</summary>
+static class CaseBehaviorExtensions
+{
+    public static void Describe(this CaseState saga, OpenCase message)
+    {
+        saga.NoticeId = message.NoticeId;
+        saga.ContentId = message.ContentId;
+        saga.ClaimType = message.ClaimType;
+        saga.FiledAt = message.FiledAt;
+    }
+
+    /// <summary>The content is known: announce the case to reviewers and wait for their verdict.</summary>
+    public static EventActivityBinder<CaseState, T> OpenForReview<T>(
+        this EventActivityBinder<CaseState, T> binder, IModerationStore store, TimeProvider clock, State awaitingVerdict)
+        where T : class =>
+        binder
+            .ThenAsync(context => store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
+            .Then(context =>
+            {
+                context.Saga.TimerDueAt = null;
+                context.Saga.OpenedAt = clock.GetUtcNow();
+                ModerationMetrics.CasesOpened.Add(1);
+            })
+            .PublishOnCommit(context => new CaseOpened
+            {
+                CaseId = context.Saga.CorrelationId,
+                NoticeId = context.Saga.NoticeId,
+                ContentId = context.Saga.ContentId,
+                AccountId = context.Saga.AccountId!,
+                ClaimType = context.Saga.ClaimType,
+                OpenedAt = context.Saga.OpenedAt!.Value,
+            })
+            .TransitionTo(awaitingVerdict);
+
+    public static EventActivityBinder<CaseState, ApplyVerdict> RecordVerdict(
+        this EventActivityBinder<CaseState, ApplyVerdict> binder, TimeProvider clock, CaseOutcome outcome) =>
+        binder.Then(context =>
+        {
+            var saga = context.Saga;
+            saga.Verdict = context.Message.Verdict;
+            saga.ReviewerId = context.Message.ReviewerId;
+            saga.VerdictReason = context.Message.Reason;
+            saga.DecidedAt = context.Message.DecidedAt;
+            saga.Outcome = outcome;
+            saga.ClosedAt = clock.GetUtcNow();
+            saga.TransitionNote = $"{context.Message.Verdict}: {context.Message.Reason}";
+        });
+
+    public static EventActivityBinder<CaseState, ApplyVerdict> CloseCase(
+        this EventActivityBinder<CaseState, ApplyVerdict> binder, ILogger logger, State closed) =>
+        binder
+            .PublishOnCommit(context => new CaseClosed
+            {
+                CaseId = context.Saga.CorrelationId,
+                Outcome = context.Saga.Outcome!.Value,
+                ClosedAt = context.Saga.ClosedAt!.Value,
+            })
+            .Then(context =>
+            {
+                ModerationMetrics.CasesClosed.Add(1);
+                logger.LogInformation("Case {CaseId} for notice {NoticeId} and content {ContentId} closed: {Outcome}",
+                    context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.Outcome);
+            })
+            .TransitionTo(closed);
+
+    public static EventActivityBinder<CaseState, ApplyVerdict> IgnoreVerdict(
+        this EventActivityBinder<CaseState, ApplyVerdict> binder, ILogger logger, string why) =>
+        binder.Then(context =>
+        {
+            ModerationMetrics.VerdictsIgnored.Add(1);
+            logger.LogWarning(
+                "Verdict {Verdict} by {ReviewerId} for case {CaseId} (notice {NoticeId}, content {ContentId}) ignored: {Why}",
+                context.Message.Verdict, context.Message.ReviewerId, context.Saga.CorrelationId,
+                context.Saga.NoticeId, context.Saga.ContentId, why);
+        });
+}

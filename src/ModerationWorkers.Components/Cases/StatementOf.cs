@@ -1,0 +1,18 @@
+using ModerationWorkers.Contracts;
+
+namespace ModerationWorkers.Components.Cases;
+
+/// <summary>The short reasons our commands carry, citing the clause of the infringement policy they enforce.</summary>
+static class StatementOf
+{
+    public static string Removal(ClaimType claimType, string? reviewerReason)
+    {
+        var clause = claimType == ClaimType.Copyright ? "clause 2 (copyright)" : $"clause 3 ({claimType.ToString().ToLowerInvariant()})";
+        return string.IsNullOrWhiteSpace(reviewerReason)
+            ? $"Infringing content removed under policy {clause}."
+            : $"Infringing content removed under policy {clause}: {reviewerReason}";
+    }
+
+    public static string Restriction(int activeStrikes) =>
+        $"Repeat infringement under policy clause 4: {activeStrikes} active strike(s).";
+}

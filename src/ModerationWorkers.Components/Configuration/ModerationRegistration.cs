@@ -1,0 +1,72 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Cases;
+using ModerationWorkers.Components.Intake;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Components.Timers;
+using ModerationWorkers.Policy;
+using ModerationWorkers.Storage;
+using ModerationWorkers.Storage.MongoDb;
+using ModerationWorkers.Storage.Sqlite;
+
+namespace ModerationWorkers.Components.Configuration;
+
+public static class ModerationRegistration
+{
+    /// <summary>Options, clock, policy and store: everything but the bus.</summary>
+    public static IServiceCollection AddModerationServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WorkersOptions>().Bind(configuration.GetSection(WorkersOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RabbitMqOptions>().Bind(configuration.GetSection(RabbitMqOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PolicyOptions>>().Value);
+        services.AddSingleton(sp => new NoticeValidator(sp.GetRequiredService<PolicyOptions>().MaxItemsPerNotice));
+        services.AddSingleton<StrikeLadder>();
+        services.AddSingleton<IModerationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>Adds the consumers, sagas and hosted services of the given roles.</summary>
+    public static void AddModerationWorkers(this IBusRegistrationConfigurator bus, IServiceCollection services, IReadOnlySet<string> roles)
+    {
+        if (roles.Contains(WorkerRole.ContentIntake))
+            bus.AddConsumer<ContentUploadedConsumer, ContentUploadedConsumerDefinition>();
+        if (roles.Contains(WorkerRole.NoticeIntake))
+            bus.AddConsumer<NoticeFiledConsumer, NoticeFiledConsumerDefinition>();
+        if (roles.Contains(WorkerRole.Verdicts))
+            bus.AddConsumer<VerdictReachedConsumer, VerdictReachedConsumerDefinition>();
+        if (roles.Contains(WorkerRole.CaseSaga))
+            bus.AddSagaStateMachine<CaseStateMachine, CaseState, CaseStateMachineDefinition>().StoreRepository();
+        if (roles.Contains(WorkerRole.AccountStrikes))
+            bus.AddSagaStateMachine<AccountStrikesStateMachine, AccountStrikesState, AccountStrikesStateMachineDefinition>().StoreRepository();
+        if (roles.Contains(WorkerRole.Timers))
+        {
+            services.AddSingleton<TimerDispatcher>();
+            services.AddHostedService(sp => sp.GetRequiredService<TimerDispatcher>());
+        }
+    }
+
+    /// <summary>
+    /// The wire rules: inbound raw JSON (content type application/json) is accepted beside MassTransit's envelope,
+    /// outbound stays in the envelope, and enums are strict strings.
+    /// </summary>
+    public static void UseModerationSerialization(this IBusFactoryConfigurator configurator)
+    {
+        configurator.UseRawJsonDeserializer(isDefault: false);
+        configurator.ConfigureJsonSerializerOptions(MessageJson.Apply);
+    }
+
+    static IModerationStore CreateStore(StorageOptions options) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteModerationStore(options.Sqlite),
+        StorageProvider.MongoDb => new MongoModerationStore(options.MongoDb),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown Storage:Provider"),
+    };
+}

@@ -1,0 +1,27 @@
+namespace ModerationWorkers.Components.Configuration;
+
+/// <summary>The worker kinds a host can run. Each is its own deployment, scaled on its own.</summary>
+public static class WorkerRole
+{
+    public const string ContentIntake = "content-intake";
+    public const string NoticeIntake = "notice-intake";
+    public const string Verdicts = "verdicts";
+    public const string CaseSaga = "case-saga";
+    public const string AccountStrikes = "account-strikes";
+    public const string Timers = "timers";
+
+    public static IReadOnlyList<string> All { get; } = [ContentIntake, NoticeIntake, Verdicts, CaseSaga, AccountStrikes, Timers];
+
+    /// <summary>Parses "all" or a comma-separated list. Throws naming the unknown role.</summary>
+    public static IReadOnlySet<string> Parse(string? roles)
+    {
+        if (string.IsNullOrWhiteSpace(roles) || roles.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+            return All.ToHashSet(StringComparer.Ordinal);
+
+        var parsed = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = parsed.Where(r => !All.Contains(r)).ToArray();
+        if (unknown.Length > 0)
+            throw new ArgumentException($"Unknown role(s) {string.Join(", ", unknown)}; known roles are {string.Join(", ", All)}.");
+        return parsed.ToHashSet(StringComparer.Ordinal);
+    }
+}

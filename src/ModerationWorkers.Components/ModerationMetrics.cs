@@ -1,0 +1,20 @@
+using System.Diagnostics.Metrics;
+
+namespace ModerationWorkers.Components;
+
+/// <summary>The service's own counters, on the "ModerationWorkers" meter.</summary>
+public static class ModerationMetrics
+{
+    public const string MeterName = "ModerationWorkers";
+
+    static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> ContentRegistered = Meter.CreateCounter<long>("moderation.content.registered");
+    public static readonly Counter<long> NoticesReceived = Meter.CreateCounter<long>("moderation.notices.received");
+    public static readonly Counter<long> NoticesAccepted = Meter.CreateCounter<long>("moderation.notices.accepted");
+    public static readonly Counter<long> NoticesRejected = Meter.CreateCounter<long>("moderation.notices.rejected");
+    public static readonly Counter<long> CasesOpened = Meter.CreateCounter<long>("moderation.cases.opened");
+    public static readonly Counter<long> CasesClosed = Meter.CreateCounter<long>("moderation.cases.closed");
+    public static readonly Counter<long> VerdictsIgnored = Meter.CreateCounter<long>("moderation.verdicts.ignored");
+    public static readonly Counter<long> Restrictions = Meter.CreateCounter<long>("moderation.restrictions");
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using MassTransit;
+using ModerationWorkers.Components.Messages;
+
+namespace ModerationWorkers.Components.Persistence;
+
+/// <summary>
+/// Sagas on the store do not publish directly: they add the message to their outbox, which is committed with
+/// the state and dispatched right after the commit.
+/// </summary>
+public static class OutboxBehaviorExtensions
+{
+    public static EventActivityBinder<TSaga, TData> PublishOnCommit<TSaga, TData, TMessage>(
+        this EventActivityBinder<TSaga, TData> binder, Func<BehaviorContext<TSaga, TData>, TMessage> create)
+        where TSaga : class, IStoredSaga
+        where TData : class
+        where TMessage : class =>
+        binder.Then(context => context.Saga.Outbox.Add(OutboxMessage.Publish(create(context))));
+
+    public static EventActivityBinder<TSaga, TData> SendOnCommit<TSaga, TData, TMessage>(
+        this EventActivityBinder<TSaga, TData> binder, string queue, Func<BehaviorContext<TSaga, TData>, TMessage> create)
+        where TSaga : class, IStoredSaga
+        where TData : class
+        where TMessage : class =>
+        binder.Then(context => context.Saga.Outbox.Add(OutboxMessage.Send(queue, create(context))));
+}
+
+/// <summary>Builds the outbox entries of a message to publish or to send to one of our queues.</summary>
+public static class OutboxMessage
+{
+    public static PendingMessage Publish<TMessage>(TMessage message)
+        where TMessage : class => Create(message, destination: null);
+
+    public static PendingMessage Send<TMessage>(string queue, TMessage message)
+        where TMessage : class => Create(message, QueueNames.Address(queue).ToString());
+
+    static PendingMessage Create<TMessage>(TMessage message, string? destination)
+        where TMessage : class =>
+        new(NewId.NextGuid(), MessageTypeRegistry.NameOf(typeof(TMessage)), destination,
+            JsonSerializer.Serialize(message, MessageJson.Options));
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using MassTransit;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Persistence;
+
+/// <summary>
+/// Dispatches what a saga committed: its pending messages (with their stored message ids, so a replay is a
+/// recognisable duplicate) and its pending audit entries. Then it clears them with one more versioned write.
+/// </summary>
+public static class OutboxDispatcher
+{
+    public static bool HasPending(IStoredSaga saga) => saga.Outbox.Count > 0 || saga.PendingAudit.Count > 0;
+
+    /// <summary>Dispatches and clears. Returns the saga's version after the clearing write.</summary>
+    public static async Task Dispatch<TSaga>(TSaga saga, ConsumeContext context, IModerationStore store, string kind)
+        where TSaga : class, IStoredSaga
+    {
+        var cancellationToken = context.CancellationToken;
+        foreach (var pending in saga.Outbox)
+        {
+            var type = MessageTypeRegistry.Resolve(pending.MessageType);
+            var message = JsonSerializer.Deserialize(pending.Body, type, MessageJson.Options)
+                ?? throw new InvalidOperationException($"Outbox message {pending.MessageId} is empty.");
+            var messageId = pending.MessageId;
+
+            if (pending.Destination is null)
+            {
+                await context.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), cancellationToken);
+            }
+            else
+            {
+                var endpoint = await context.GetSendEndpoint(new Uri(pending.Destination));
+                await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = messageId), cancellationToken);
+            }
+        }
+
+        await store.Audit.Append(saga.PendingAudit, cancellationToken);
+
+        saga.Outbox = [];
+        saga.PendingAudit = [];
+        var cleared = SagaDocumentSerializer.ToDocument(saga, saga.Version + 1);
+        // A conflict here means another consumer loaded the same pending work and dispatched it too; the ids
+        // it published are the same, so its write is as good as ours.
+        if (await store.Sagas.TryUpdate(kind, cleared, saga.Version, cancellationToken))
+            saga.Version = cleared.Version;
+    }
+}

@@ -1,0 +1,105 @@
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Saga;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Persistence;
+
+/// <summary>
+/// Loads and saves one saga instance for one message, with optimistic concurrency on the version: a write
+/// only succeeds where the stored version is the loaded one, and a conflict is a <see cref="ConcurrencyException"/>
+/// that the endpoint retries. After each commit, the outbox committed with it is dispatched.
+/// </summary>
+public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>
+    where TSaga : class, IStoredSaga
+    where TMessage : class
+{
+    static readonly string Kind = SagaKindAttribute.Of<TSaga>();
+
+    readonly IModerationStore store;
+    readonly ConsumeContext<TMessage> context;
+    readonly ISagaConsumeContextFactory<IModerationStore, TSaga> factory;
+
+    // The JSON as loaded: a message that changes nothing (a duplicate, say) then costs no write.
+    string? _loadedData;
+
+    public StoreSagaRepositoryContext(IModerationStore store, ConsumeContext<TMessage> context, ISagaConsumeContextFactory<IModerationStore, TSaga> factory)
+        : base(context)
+    {
+        this.store = store;
+        this.context = context;
+        this.factory = factory;
+    }
+
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
+        factory.CreateSagaConsumeContext(store, context, instance, SagaConsumeContextMode.Add);
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
+    {
+        instance.Version = 1;
+        if (!await store.Sagas.TryInsert(Kind, SagaDocumentSerializer.ToDocument(instance, 1), context.CancellationToken))
+            return default!;
+
+        return await factory.CreateSagaConsumeContext(store, context, instance, SagaConsumeContextMode.Insert);
+    }
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
+    {
+        var document = await store.Sagas.Load(Kind, correlationId, context.CancellationToken);
+        if (document is null)
+            return default!;
+
+        var instance = SagaDocumentSerializer.FromDocument<TSaga>(document);
+
+        // Left over from a process that committed and died before dispatching: finish that first.
+        if (OutboxDispatcher.HasPending(instance))
+            await OutboxDispatcher.Dispatch(instance, context, store, Kind);
+
+        _loadedData = SagaDocumentSerializer.ToDocument(instance, instance.Version).Data;
+        return await factory.CreateSagaConsumeContext(store, context, instance, SagaConsumeContextMode.Load);
+    }
+
+    public async Task Save(SagaConsumeContext<TSaga> sagaContext)
+    {
+        var saga = sagaContext.Saga;
+        if (!await store.Sagas.TryInsert(Kind, SagaDocumentSerializer.ToDocument(saga, 1), context.CancellationToken))
+            throw Conflict(saga, "was inserted by another consumer");
+
+        saga.Version = 1;
+        await OutboxDispatcher.Dispatch(saga, context, store, Kind);
+    }
+
+    public async Task Update(SagaConsumeContext<TSaga> sagaContext)
+    {
+        var saga = sagaContext.Saga;
+        var loaded = saga.Version;
+        var document = SagaDocumentSerializer.ToDocument(saga, loaded + 1);
+        if (document.Data == _loadedData)
+            return;
+
+        if (!await store.Sagas.TryUpdate(Kind, document, loaded, context.CancellationToken))
+            throw Conflict(saga, $"changed since version {loaded} was loaded");
+
+        saga.Version = loaded + 1;
+        if (OutboxDispatcher.HasPending(saga))
+            await OutboxDispatcher.Dispatch(saga, context, store, Kind);
+    }
+
+    public async Task Delete(SagaConsumeContext<TSaga> sagaContext)
+    {
+        var saga = sagaContext.Saga;
+        if (!await store.Sagas.TryDelete(Kind, saga.CorrelationId, saga.Version, context.CancellationToken))
+            throw Conflict(saga, "changed before it could be deleted");
+    }
+
+    public Task Discard(SagaConsumeContext<TSaga> sagaContext) => Task.CompletedTask;
+
+    public Task Undo(SagaConsumeContext<TSaga> sagaContext) => Task.CompletedTask;
+
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
+        where T : class =>
+        factory.CreateSagaConsumeContext(store, consumeContext, instance, mode);
+
+    static StoredSagaConcurrencyException Conflict(TSaga saga, string what) =>
+        new($"{typeof(TSaga).Name} {saga.CorrelationId} {what}", typeof(TSaga), saga.CorrelationId);
+}

@@ -1,0 +1,7 @@
+namespace ModerationWorkers.Contracts;
+
+public enum CaseOutcome
+{
+    ContentRemoved,
+    NoInfringementFound,
+}

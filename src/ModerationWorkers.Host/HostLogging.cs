@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace ModerationWorkers.Host;
+
+/// <summary>Serilog: readable lines in Development, compact JSON elsewhere. Levels come from the Serilog section.</summary>
+static class HostLogging
+{
+    public static Serilog.ILogger CreateBootstrapLogger() =>
+        new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
+
+    public static IServiceCollection AddHostLogging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+        services.AddSerilog((_, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration).Enrich.FromLogContext();
+            if (environment.IsDevelopment())
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            else
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        });
+
+    /// <summary>One line that names what is wrong, rather than a stack trace.</summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException options => string.Join("; ", options.Failures),
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+        _ when exception.InnerException is OptionsValidationException inner => Describe(inner),
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
+}

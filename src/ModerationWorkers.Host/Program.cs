@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using ModerationWorkers.Components.Configuration;
+using ModerationWorkers.Host;
+using Serilog;
+
+Log.Logger = HostLogging.CreateBootstrapLogger();
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--roles"] = $"{WorkersOptions.Section}:Roles" });
+
+    builder.Services.AddHostLogging(builder.Configuration, builder.Environment);
+    builder.Services.AddModerationServices(builder.Configuration);
+    builder.Services.AddModerationBus(builder.Configuration);
+
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal("Host stopped: {Reason}", HostLogging.Describe(ex));
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

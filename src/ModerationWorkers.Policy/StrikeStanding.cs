@@ -1,0 +1,7 @@
+namespace ModerationWorkers.Policy;
+
+/// <summary>What the ladder needs to know of an account: its strikes so far and whether it is already banned.</summary>
+public sealed record StrikeStanding(IReadOnlyList<Strike> Strikes, bool PermanentlyBanned)
+{
+    public static StrikeStanding Clean { get; } = new([], false);
+}

@@ -1,0 +1,79 @@
+namespace ModerationWorkers.Storage;
+
+/// <summary>The storage port: everything the workers keep, behind one small interface per concern.</summary>
+public interface IModerationStore
+{
+    ISagaStore Sagas { get; }
+
+    IContentRegistry Content { get; }
+
+    IProcessedMessages Processed { get; }
+
+    IAuditTrail Audit { get; }
+
+    /// <summary>Creates tables, collections and indexes. Idempotent; called on start.</summary>
+    Task Initialize(CancellationToken cancellationToken);
+
+    /// <summary>Answers when the store is reachable; throws otherwise.</summary>
+    Task Ping(CancellationToken cancellationToken);
+}
+
+/// <summary>Saga documents, grouped by kind (one kind per saga type), with optimistic concurrency on the version.</summary>
+public interface ISagaStore
+{
+    Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Inserts a new document. False when one with that id exists already.</summary>
+    Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the document only where the stored version is <paramref name="expectedVersion"/>. False otherwise.</summary>
+    Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the document only where the stored version is <paramref name="expectedVersion"/>. False otherwise.</summary>
+    Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>The documents whose timer is due at <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many documents of a kind are in each state.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken);
+}
+
+/// <summary>The content registry and the cases waiting for content.</summary>
+public interface IContentRegistry
+{
+    /// <summary>
+    /// Adds the records that are new (a known content id is left as it is) and returns every case waiting for
+    /// any of the content ids. The waiters are not removed here: a redelivery must find them again.
+    /// </summary>
+    Task<IReadOnlyList<ContentWaiter>> Register(IReadOnlyList<ContentRecord> records, CancellationToken cancellationToken);
+
+    Task<ContentRecord?> Find(string contentId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that <paramref name="caseId"/> waits for the content, then looks the content up. Writing the waiter
+    /// before reading, while <see cref="Register"/> writes the content before reading the waiters, means at least
+    /// one side sees the other: no case waits for content that has arrived.
+    /// </summary>
+    Task<ContentRecord?> AwaitOrFind(string contentId, Guid caseId, CancellationToken cancellationToken);
+
+    Task RemoveWaiter(string contentId, Guid caseId, CancellationToken cancellationToken);
+}
+
+/// <summary>Idempotency keys of messages whose effects are complete.</summary>
+public interface IProcessedMessages
+{
+    Task<bool> Contains(string key, CancellationToken cancellationToken);
+
+    /// <summary>Adds the key; adding a key twice is a no-op.</summary>
+    Task Add(string key, DateTimeOffset at, CancellationToken cancellationToken);
+}
+
+/// <summary>The append-only audit trail.</summary>
+public interface IAuditTrail
+{
+    /// <summary>Appends entries; an entry whose (SubjectId, Sequence) is stored already is skipped, so replays are safe.</summary>
+    Task Append(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> Read(Guid subjectId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,95 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace ModerationWorkers.Storage.MongoDb;
+
+/// <summary>One collection per saga kind; the correlation id is <c>_id</c>.</summary>
+sealed class MongoSagaStore(IMongoDatabase database) : ISagaStore
+{
+    static readonly string[] Kinds = ["cases", "accounts"];
+
+    IMongoCollection<BsonDocument> Collection(string kind) => database.GetCollection<BsonDocument>("saga_" + kind);
+
+    public async Task CreateIndexes(CancellationToken cancellationToken)
+    {
+        foreach (var kind in Kinds)
+        {
+            var keys = Builders<BsonDocument>.IndexKeys;
+            await Collection(kind).Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<BsonDocument>(keys.Ascending("timerDueAt"),
+                    new CreateIndexOptions<BsonDocument> { Name = "timer", PartialFilterExpression = Builders<BsonDocument>.Filter.Type("timerDueAt", BsonType.DateTime) }),
+                new CreateIndexModel<BsonDocument>(keys.Ascending("state"), new CreateIndexOptions { Name = "state" }),
+            ], cancellationToken);
+        }
+    }
+
+    public async Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken)
+    {
+        var found = await Collection(kind).Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : FromBson(found);
+    }
+
+    public async Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Collection(kind).InsertOneAsync(ToBson(document), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoException ex) when (MongoModerationStore.IsDuplicateKey(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var filter = ById(document.Id) & Builders<BsonDocument>.Filter.Eq("version", expectedVersion);
+        var result = await Collection(kind).ReplaceOneAsync(filter, ToBson(document), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var filter = ById(id) & Builders<BsonDocument>.Filter.Eq("version", expectedVersion);
+        var result = await Collection(kind).DeleteOneAsync(filter, cancellationToken);
+        return result.DeletedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Builders<BsonDocument>.Filter.Lte("timerDueAt", now.UtcDateTime);
+        var found = await Collection(kind).Find(filter).Sort(Builders<BsonDocument>.Sort.Ascending("timerDueAt"))
+            .Limit(limit).ToListAsync(cancellationToken);
+        return found.Select(d => new DueTimer(d["_id"].AsGuid, new DateTimeOffset(d["timerDueAt"].ToUniversalTime()))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken)
+    {
+        var groups = await Collection(kind).Aggregate()
+            .Group(new BsonDocument { { "_id", "$state" }, { "count", new BsonDocument("$sum", 1) } })
+            .ToListAsync(cancellationToken);
+        return groups.ToDictionary(g => g["_id"].AsString, g => g["count"].ToInt64());
+    }
+
+    static FilterDefinition<BsonDocument> ById(Guid id) =>
+        Builders<BsonDocument>.Filter.Eq("_id", new BsonBinaryData(id, GuidRepresentation.Standard));
+
+    static BsonDocument ToBson(SagaDocument document) => new()
+    {
+        { "_id", new BsonBinaryData(document.Id, GuidRepresentation.Standard) },
+        { "version", document.Version },
+        { "state", document.State },
+        { "timerDueAt", document.TimerDueAt is { } due ? new BsonDateTime(due.UtcDateTime) : BsonNull.Value },
+        // The saga's own JSON, kept verbatim so both providers round-trip it identically.
+        { "data", document.Data },
+    };
+
+    static SagaDocument FromBson(BsonDocument document) => new(
+        document["_id"].AsGuid,
+        document["version"].AsInt32,
+        document["state"].AsString,
+        document["timerDueAt"].IsBsonNull ? null : new DateTimeOffset(document["timerDueAt"].ToUniversalTime()),
+        document["data"].AsString);
+}

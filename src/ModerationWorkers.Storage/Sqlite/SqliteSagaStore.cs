@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+
+namespace ModerationWorkers.Storage.Sqlite;
+
+sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
+{
+    const int ConstraintViolation = 19;
+
+    public async Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            "SELECT version, state, timer_due_at, data FROM sagas WHERE kind = $kind AND id = $id",
+            ("$kind", kind), ("$id", id.ToString()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+
+        DateTimeOffset? due = reader.IsDBNull(2) ? null : SqliteDatabase.FromUnixMs(reader.GetInt64(2));
+        return new SagaDocument(id, reader.GetInt32(0), reader.GetString(1), due, reader.GetString(3));
+    }
+
+    public async Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            "INSERT INTO sagas (kind, id, version, state, timer_due_at, data) VALUES ($kind, $id, $version, $state, $due, $data)",
+            Parameters(kind, document));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintViolation)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            """
+            UPDATE sagas SET version = $version, state = $state, timer_due_at = $due, data = $data
+            WHERE kind = $kind AND id = $id AND version = $expected
+            """,
+            [.. Parameters(kind, document), ("$expected", expectedVersion)]);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            "DELETE FROM sagas WHERE kind = $kind AND id = $id AND version = $expected",
+            ("$kind", kind), ("$id", id.ToString()), ("$expected", expectedVersion));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            """
+            SELECT id, timer_due_at FROM sagas
+            WHERE kind = $kind AND timer_due_at IS NOT NULL AND timer_due_at <= $now
+            ORDER BY timer_due_at LIMIT $limit
+            """,
+            ("$kind", kind), ("$now", SqliteDatabase.ToUnixMs(now)), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<DueTimer>();
+        while (await reader.ReadAsync(cancellationToken))
+            due.Add(new DueTimer(Guid.Parse(reader.GetString(0)), SqliteDatabase.FromUnixMs(reader.GetInt64(1))));
+        return due;
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            "SELECT state, count(*) FROM sagas WHERE kind = $kind GROUP BY state", ("$kind", kind));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<string, long>();
+        while (await reader.ReadAsync(cancellationToken))
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+
+    static (string, object?)[] Parameters(string kind, SagaDocument document) =>
+    [
+        ("$kind", kind),
+        ("$id", document.Id.ToString()),
+        ("$version", document.Version),
+        ("$state", document.State),
+        ("$due", document.TimerDueAt is { } due ? SqliteDatabase.ToUnixMs(due) : null),
+        ("$data", document.Data),
+    ];
+}

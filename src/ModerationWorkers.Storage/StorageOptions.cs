@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ModerationWorkers.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    MongoDb,
+}
+
+/// <summary>Bound from <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    public SqliteStorageOptions Sqlite { get; set; } = new();
+
+    public MongoDbStorageOptions MongoDb { get; set; } = new();
+}
+
+public sealed class SqliteStorageOptions
+{
+    [Required]
+    public string Path { get; set; } = "./data/moderation.db";
+}
+
+public sealed class MongoDbStorageOptions
+{
+    /// <summary>A secret: comes from configuration or the environment, never from code.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string Database { get; set; } = "moderation";
+}
