@@ -1,0 +1,11 @@
+namespace ModerationWorkers.Policy.Tests;
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; private set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
