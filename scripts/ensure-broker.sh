@@ -19,10 +19,17 @@ if [[ "$host" != "127.0.0.1" && "$host" != "localhost" ]]; then
   exit 0
 fi
 
+wait_for_management() {
+  for _ in $(seq 1 60); do listening 127.0.0.1 15672 && return 0; sleep 1; done
+  log "the management API (127.0.0.1:15672) did not come up; the integration tests need it"
+  return 1
+}
+
 if listening 127.0.0.1 5672; then
   log "a broker already listens on 127.0.0.1:5672"
   if ! listening 127.0.0.1 15672 && command -v rabbitmq-plugins >/dev/null; then
     rabbitmq-plugins enable --quiet rabbitmq_management >/dev/null 2>&1 || true
+    wait_for_management
   fi
   exit 0
 fi

@@ -7,7 +7,8 @@ using Serilog;
 Log.Logger = HostLogging.CreateBootstrapLogger();
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    // appsettings.json sits beside the binary, wherever the process is started from.
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--roles"] = $"{WorkersOptions.Section}:Roles" });
 
     builder.Services.AddHostLogging(builder.Configuration, builder.Environment);

@@ -54,6 +54,9 @@ static class AccountStrikesBehaviorExtensions
                 return;
 
             var now = clock.GetUtcNow();
+            // A restriction is a decision about a person: it goes into the account's audit trail too.
+            saga.TransitionNote = $"{decision.ActiveStrikes} active strike(s) after case {message.CaseId}";
+            context.AppendAudit(clock, saga.CurrentState, restriction.Level.ToString());
             saga.Outbox.Add(OutboxMessage.Publish(new RestrictAccount
             {
                 CommandId = DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, message.NoticeId),

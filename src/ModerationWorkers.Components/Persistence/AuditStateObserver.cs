@@ -11,9 +11,36 @@ namespace ModerationWorkers.Components.Persistence;
 public sealed class AuditStateObserver<TSaga>(TimeProvider clock) : IStateObserver<TSaga>
     where TSaga : class, IStoredSaga
 {
+    public Task StateChanged(BehaviorContext<TSaga> context, State currentState, State previousState)
+    {
+        // Entering Initial is MassTransit's bookkeeping for a new instance, not a decision.
+        if (previousState is null)
+            return Task.CompletedTask;
+
+        context.AppendAudit(clock, previousState.Name, currentState.Name);
+        return Task.CompletedTask;
+    }
+}
+
+public static class AuditTrailExtensions
+{
     public const string Policy = "policy";
 
-    public Task StateChanged(BehaviorContext<TSaga> context, State currentState, State previousState)
+    // The public message behind each internal one, so the trail names what the platform sent.
+    static readonly Dictionary<string, string> PublicCause = new(StringComparer.Ordinal)
+    {
+        [nameof(OpenCase)] = "NoticeFiled",
+        [nameof(ContentRegistered)] = "ContentUploaded",
+        [nameof(ApplyVerdict)] = "VerdictReached",
+        [nameof(CaseTimerElapsed)] = "ContentWaitTimeout",
+    };
+
+    /// <summary>
+    /// Appends an audit entry for the message being handled: its cause is the public message that started
+    /// the chain (the initiator's id where there is one), and the decider is the reviewer or the policy.
+    /// </summary>
+    public static void AppendAudit<TSaga>(this BehaviorContext<TSaga> context, TimeProvider clock, string? fromState, string toState)
+        where TSaga : class, IStoredSaga
     {
         var saga = context.Saga;
         saga.AuditSequence++;
@@ -21,13 +48,12 @@ public sealed class AuditStateObserver<TSaga>(TimeProvider clock) : IStateObserv
             saga.CorrelationId,
             saga.AuditSequence,
             clock.GetUtcNow(),
-            previousState?.Name,
-            currentState.Name,
-            context.Event.Name,
-            context.MessageId,
+            fromState,
+            toState,
+            PublicCause.GetValueOrDefault(context.Event.Name, context.Event.Name),
+            context.InitiatorId ?? context.MessageId,
             context.TryGetMessage<ApplyVerdict>(out var verdict) ? verdict.Message.ReviewerId : Policy,
             saga.TransitionNote));
         saga.TransitionNote = null;
-        return Task.CompletedTask;
     }
 }

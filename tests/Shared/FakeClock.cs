@@ -1,4 +1,4 @@
-namespace ModerationWorkers.Policy.Tests;
+namespace ModerationWorkers.Testing;
 
 /// <summary>A clock the test moves by hand.</summary>
 public sealed class FakeClock(DateTimeOffset now) : TimeProvider

@@ -1,6 +1,6 @@
 using ModerationWorkers.Contracts;
 
-namespace ModerationWorkers.Policy.Tests;
+namespace ModerationWorkers.Testing;
 
 /// <summary>Valid notices of each claim type, for tests to break one element at a time.</summary>
 public static class Notices

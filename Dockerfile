@@ -1,0 +1,30 @@
+# Builds the worker host into a small runtime image. Build from the repository root:
+#   docker build -t moderation-workers .
+# or through compose/docker-compose.yml.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the build files and project files only, so the package layer is cached across code changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ModerationWorkers.Contracts/ModerationWorkers.Contracts.csproj src/ModerationWorkers.Contracts/
+COPY src/ModerationWorkers.Policy/ModerationWorkers.Policy.csproj src/ModerationWorkers.Policy/
+COPY src/ModerationWorkers.Storage/ModerationWorkers.Storage.csproj src/ModerationWorkers.Storage/
+COPY src/ModerationWorkers.Components/ModerationWorkers.Components.csproj src/ModerationWorkers.Components/
+COPY src/ModerationWorkers.Host/ModerationWorkers.Host.csproj src/ModerationWorkers.Host/
+RUN dotnet restore src/ModerationWorkers.Host
+
+COPY src/ src/
+RUN dotnet publish src/ModerationWorkers.Host -c Release -o /app --no-restore /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+
+# The .NET images ship a non-root user (APP_UID). It owns only the SQLite data directory
+# (Storage__Sqlite__Path defaults to ./data/moderation.db); the application files stay read-only to it.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+USER $APP_UID
+
+ENV DOTNET_ENVIRONMENT=Production
+ENTRYPOINT ["dotnet", "ModerationWorkers.Host.dll"]

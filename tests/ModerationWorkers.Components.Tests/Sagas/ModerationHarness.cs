@@ -1,0 +1,133 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModerationWorkers.Components.Cases;
+using ModerationWorkers.Components.Configuration;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Components.Timers;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Testing;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Tests.Sagas;
+
+/// <summary>
+/// Every worker role on MassTransit's in-memory test harness, over a real store (SQLite, or MongoDB when
+/// configured) and a clock the test moves.
+/// </summary>
+public sealed class ModerationHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    readonly ServiceProvider _provider;
+
+    ModerationHarness(ServiceProvider provider, IModerationStore store, FakeClock clock)
+    {
+        _provider = provider;
+        Store = store;
+        Clock = clock;
+        Harness = provider.GetRequiredService<ITestHarness>();
+    }
+
+    public ITestHarness Harness { get; }
+
+    public IModerationStore Store { get; }
+
+    public FakeClock Clock { get; }
+
+    public static async Task<ModerationHarness> Create(string provider = TestStores.Sqlite, ILoggerProvider? logs = null)
+    {
+        var store = await TestStores.Create(provider);
+        var clock = new FakeClock(Start);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Policy:ContentWaitTimeout"] = "00:15:00" })
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+                logging.AddProvider(logs);
+        });
+        services.AddModerationServices(configuration);
+        services.AddSingleton(store);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddMassTransitTestHarness(bus =>
+        {
+            bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromSeconds(1));
+            bus.AddModerationWorkers(services, WorkerRole.All.ToHashSet());
+            bus.UsingInMemory((context, memory) =>
+            {
+                memory.UseModerationSerialization();
+                memory.ConfigureEndpoints(context);
+            });
+        });
+
+        var serviceProvider = services.BuildServiceProvider(validateScopes: true);
+        var harness = new ModerationHarness(serviceProvider, store, clock);
+        await harness.Harness.Start();
+        return harness;
+    }
+
+    public Task Publish<T>(T message)
+        where T : class => Harness.Bus.Publish(message);
+
+    public Task Upload(string contentId, string accountId) =>
+        Publish(new ContentUploaded { ContentId = contentId, AccountId = accountId, UploadedAt = Clock.GetUtcNow(), Fingerprint = $"fp-{contentId}" });
+
+    public Task File(NoticeFiled notice) => Publish(notice);
+
+    public Task Verdict(Guid caseId, Verdict verdict, string reviewer = "reviewer-1") =>
+        Publish(new VerdictReached { CaseId = caseId, Verdict = verdict, ReviewerId = reviewer, Reason = "checked", DecidedAt = Clock.GetUtcNow() });
+
+    /// <summary>Waits until the bus has been idle for a moment: only then is the absence of a message meaningful.</summary>
+    public async Task Settle() => await Harness.InactivityTask;
+
+    /// <summary>Waits for a matching published message. Polls rather than trusting inactivity: a cold JIT can pause a consumer.</summary>
+    public async Task<T> Published<T>(Func<T, bool> match)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Harness.Published.Select<T>(m => match(m.Context.Message)).FirstOrDefault();
+            if (found is not null)
+                return found.Context.Message;
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException($"no matching {typeof(T).Name} was published within 20 s");
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages of a type have been consumed.</summary>
+    public async Task Consumed<T>(int count)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (Harness.Consumed.Select<T>().Count() < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"fewer than {count} {typeof(T).Name} were consumed within 20 s");
+            await Task.Delay(20);
+        }
+    }
+
+    public IReadOnlyList<T> AllPublished<T>()
+        where T : class => Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+
+    public async Task<CaseState?> Case(Guid caseId)
+    {
+        var document = await Store.Sagas.Load(SagaKindAttribute.Of<CaseState>(), caseId, CancellationToken.None);
+        return document is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(document);
+    }
+
+    public Task<int> FireDueTimers() => _provider.GetRequiredService<TimerDispatcher>().DispatchDue(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+}
