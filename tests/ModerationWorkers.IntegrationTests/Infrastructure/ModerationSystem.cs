@@ -1,0 +1,72 @@
+using ModerationWorkers.Components.Cases;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Storage;
+using ModerationWorkers.Storage.Sqlite;
+
+namespace ModerationWorkers.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One test's world: its own vhost, its own SQLite file, the host process(es) on them, and a raw client that
+/// publishes like a platform service and listens like a downstream one.
+/// </summary>
+public sealed class ModerationSystem : IAsyncDisposable
+{
+    readonly List<HostProcess> _hosts = [];
+
+    ModerationSystem(BrokerVhost vhost, string databasePath, RawClient client)
+    {
+        Vhost = vhost;
+        DatabasePath = databasePath;
+        Client = client;
+        Store = new SqliteModerationStore(new SqliteStorageOptions { Path = databasePath });
+    }
+
+    public BrokerVhost Vhost { get; }
+
+    public string DatabasePath { get; }
+
+    public RawClient Client { get; }
+
+    /// <summary>The same store file the host uses, for assertions on persisted state.</summary>
+    public IModerationStore Store { get; }
+
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["Workers__TimerPollInterval"] = "00:00:00.200",
+    };
+
+    public static async Task<ModerationSystem> Create()
+    {
+        var vhost = await BrokerVhost.Create();
+        var path = Path.Combine(Path.GetTempPath(), "moderation-integration", $"{Guid.NewGuid():N}", "moderation.db");
+        var client = await RawClient.Connect(vhost.AmqpUri());
+        return new ModerationSystem(vhost, path, client);
+    }
+
+    public async Task<HostProcess> StartHost(params string[] arguments)
+    {
+        var environment = new Dictionary<string, string>(Settings)
+        {
+            ["RabbitMq__Uri"] = Vhost.AmqpUri(),
+            ["Storage__Provider"] = "Sqlite",
+            ["Storage__Sqlite__Path"] = DatabasePath,
+        };
+        var host = await HostProcess.Start(environment, arguments);
+        _hosts.Add(host);
+        return host;
+    }
+
+    public async Task<CaseState?> Case(Guid caseId)
+    {
+        var document = await Store.Sagas.Load(SagaKindAttribute.Of<CaseState>(), caseId, CancellationToken.None);
+        return document is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(document);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+            await host.DisposeAsync();
+        await Client.DisposeAsync();
+        await Vhost.DisposeAsync();
+    }
+}

@@ -1,0 +1,35 @@
+namespace ModerationWorkers.IntegrationTests.Infrastructure;
+
+/// <summary>Raw JSON bodies as a platform service in another language would write them.</summary>
+public static class Payloads
+{
+    public static object Upload(string contentId, string accountId) => new
+    {
+        contentId,
+        accountId,
+        uploadedAt = "2026-11-30T10:00:00+01:00",
+        fingerprint = $"sha256:{contentId}",
+        title = "holiday video",
+    };
+
+    public static object Notice(string noticeId, params string[] contentIds) => new
+    {
+        noticeId,
+        claimType = "Copyright",
+        contentIds,
+        notifier = new { name = "Ada Rights", email = "ada@rights.example", organization = "Rights Ltd", role = "RightsHolder" },
+        work = new { description = "Feature film", registrationNumber = "PA-2-345-678" },
+        statements = new { goodFaith = true, accurate = true, authorized = true },
+        signature = "Ada Rights",
+        filedAt = "2026-11-30T10:05:00+00:00",
+    };
+
+    public static object Verdict(Guid caseId, string verdict, string reviewerId = "reviewer-1") => new
+    {
+        caseId,
+        verdict,
+        reviewerId,
+        reason = "matches the registered work",
+        decidedAt = "2026-11-30T11:00:00+00:00",
+    };
+}
