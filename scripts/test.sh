@@ -11,4 +11,14 @@ if [[ -z "${MODERATION_TEST_MONGODB:-}" ]]; then
   echo "[test] MODERATION_TEST_MONGODB is not set: the MongoDB provider tests will be reported as skipped." >&2
 fi
 
-dotnet test ModerationWorkers.sln --configuration Release --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+set +e
+dotnet test ModerationWorkers.sln --configuration Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole solution: skipped tests are counted as skipped, never as passed.
+awk '/^ *Passed: *[0-9]+$/ {p+=$2} /^ *Failed: *[0-9]+$/ {f+=$2} /^ *Skipped: *[0-9]+$/ {s+=$2}
+     END {printf "%d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+rm -f "$log"
+exit "$status"
