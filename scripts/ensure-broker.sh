@@ -59,18 +59,29 @@ loopback_users.guest = true
 CONF
 echo '[rabbitmq_management].' > /etc/rabbitmq/enabled_plugins
 
+# The node is rabbit@localhost: a minimal root may lack the hosts entry that Erlang's name lookup needs.
+grep -qE '^[[:space:]]*127\.0\.0\.1[[:space:]].*\blocalhost\b' /etc/hosts 2>/dev/null || echo '127.0.0.1 localhost' >> /etc/hosts
+
 log "starting rabbitmq-server on 127.0.0.1:5672"
 # epmd and the data directory must be usable by root in a fresh root as well as in a service account.
 export HOME="${HOME:-/root}"
 RABBITMQ_LOG_BASE=/var/log/rabbitmq nohup rabbitmq-server > /var/log/rabbitmq-server.out 2>&1 &
+server=$!
 
 for _ in $(seq 1 120); do
   if listening 127.0.0.1 5672 && listening 127.0.0.1 15672; then
+    # Tests that restart the broker may only restart one that these scripts started.
+    echo "$server" > "${TMPDIR:-/tmp}/moderationworkers-broker.pid"
     log "broker is up"
     exit 0
+  fi
+  if ! kill -0 "$server" 2>/dev/null; then
+    log "rabbitmq-server exited during start-up"
+    break
   fi
   sleep 1
 done
 log "the broker did not come up in 120 s; its output:"
 tail -n 50 /var/log/rabbitmq-server.out >&2 || true
+grep -h Slogan /var/lib/rabbitmq/erl_crash.dump >&2 2>/dev/null || true
 exit 1

@@ -15,6 +15,7 @@ public static class ModerationMetrics
     public static readonly Counter<long> NoticesRejected = Meter.CreateCounter<long>("moderation.notices.rejected");
     public static readonly Counter<long> CasesOpened = Meter.CreateCounter<long>("moderation.cases.opened");
     public static readonly Counter<long> CasesClosed = Meter.CreateCounter<long>("moderation.cases.closed");
+    public static readonly Counter<long> VerdictsUnauthorised = Meter.CreateCounter<long>("moderation.verdicts.unauthorised");
     public static readonly Counter<long> VerdictsIgnored = Meter.CreateCounter<long>("moderation.verdicts.ignored");
     public static readonly Counter<long> Restrictions = Meter.CreateCounter<long>("moderation.restrictions");
 }

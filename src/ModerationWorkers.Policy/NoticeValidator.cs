@@ -13,10 +13,10 @@ public sealed class NoticeValidator(int maxItemsPerNotice = 100)
     {
         var reasons = new List<string>();
 
-        if (IsBlank(notice.Signature))
+        if (!IsIdentity(notice.Signature))
             reasons.Add(RejectionReasons.MissingSignature);
 
-        if (notice.Notifier is null || IsBlank(notice.Notifier.Name) || !IsEmail(notice.Notifier.Email))
+        if (notice.Notifier is null || !IsIdentity(notice.Notifier.Name) || !IsEmail(notice.Notifier.Email))
             reasons.Add(RejectionReasons.MissingContact);
 
         if (notice.Work is null || IsBlank(notice.Work.Description))
@@ -57,6 +57,14 @@ public sealed class NoticeValidator(int maxItemsPerNotice = 100)
     }
 
     static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    /// <summary>
+    /// A name or signature must be printable text: control characters and invisible format characters (bidi
+    /// overrides, zero-width joiners) can disguise who filed a notice, so such a value counts as missing.
+    /// </summary>
+    static bool IsIdentity(string? value) =>
+        !IsBlank(value) && value!.Length <= 512 && !value.Any(c =>
+            char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format);
 
     static bool HasAny(IReadOnlyList<string>? values) => values is not null && values.Any(v => !IsBlank(v));
 

@@ -36,6 +36,11 @@ public class NoticeValidatorTests
             { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Email = "not-an-email" } } },
             { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Email = "Ada <ada@example.org>" } } },
             { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Email = " " } } },
+            { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Name = "Ada\u0000Rights" } } },
+            { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Name = "Ada \u202Estho\u202C" } } },
+            { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Name = "\u200B\u200D" } } },
+            { RejectionReasons.MissingContact, valid with { Notifier = valid.Notifier! with { Email = "ada\n@example.org" } } },
+            { RejectionReasons.MissingSignature, valid with { Signature = "Ada\u0007" } },
             { RejectionReasons.MissingWorkIdentification, valid with { Work = valid.Work! with { Description = "\t" } } },
             { RejectionReasons.MissingContentLocation, valid with { ContentIds = [] } },
             { RejectionReasons.MissingContentLocation, valid with { ContentIds = null } },
@@ -82,6 +87,18 @@ public class NoticeValidatorTests
             RejectionReasons.MissingContentLocation, RejectionReasons.MissingGoodFaithStatement, RejectionReasons.MissingAccuracyStatement,
             RejectionReasons.MissingAuthorizationStatement, RejectionReasons.MissingProofOfRights, RejectionReasons.MissingEvidence,
         ], result.Reasons);
+    }
+
+    [Fact]
+    public void Names_in_any_script_are_accepted()
+    {
+        var notice = Notices.ValidCopyright() with
+        {
+            Notifier = Notices.ValidCopyright().Notifier! with { Name = "Łukasz Żółć 山田太郎 عبد الله" },
+            Signature = "山田太郎",
+        };
+
+        Assert.True(_validator.Validate(notice).IsValid);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace ModerationWorkers.Components.Configuration;
 /// <summary>What every role's endpoint gets: prefetch, concurrency, queue type, and retry before dead-lettering.</summary>
 static class EndpointConfiguration
 {
-    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq)
+    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, IRegistrationContext context)
     {
+        endpoint.UseConsumeFilter(typeof(MessageSizeFilter<>), context);
         endpoint.PrefetchCount = options.PrefetchCount;
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         if (rabbitMq.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

@@ -12,6 +12,9 @@ public sealed class RabbitMqOptions : IValidatableObject
     /// <summary>Declare the role queues as quorum queues (replicated) rather than classic ones.</summary>
     public bool QuorumQueues { get; set; }
 
+    /// <summary>Lets Production run with the guest user or without TLS. Off by default; say why you need it.</summary>
+    public bool AllowInsecure { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!System.Uri.TryCreate(Uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != "amqp" && parsed.Scheme != "amqps"))

@@ -20,5 +20,5 @@ public sealed class ContentUploadedConsumerDefinition : ConsumerDefinition<Conte
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ContentUploadedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
+        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
 }

@@ -20,5 +20,5 @@ public sealed class NoticeFiledConsumerDefinition : ConsumerDefinition<NoticeFil
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<NoticeFiledConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
+        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
 }

@@ -1,17 +1,32 @@
 using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Contracts;
 
 namespace ModerationWorkers.Components.Intake;
 
-/// <summary>Verdict intake: checks a reviewer's verdict and hands it to its case.</summary>
-public sealed class VerdictReachedConsumer : IConsumer<VerdictReached>
+/// <summary>
+/// Verdict intake: checks that a verdict comes from someone allowed to decide, then hands it to its case.
+/// A verdict from anyone else changes nothing: it is logged, counted and acknowledged.
+/// </summary>
+public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, ILogger<VerdictReachedConsumer> logger) : IConsumer<VerdictReached>
 {
     public async Task Consume(ConsumeContext<VerdictReached> context)
     {
         var verdict = context.Message;
         var caseId = Require.Id(verdict.CaseId, "caseId", nameof(VerdictReached));
         var reviewerId = Require.Id(verdict.ReviewerId, "reviewerId", nameof(VerdictReached));
+
+        var publisher = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit) ? rabbit.Properties.UserId : null;
+        if (!IsAuthorised(security.Value, reviewerId, publisher))
+        {
+            ModerationMetrics.VerdictsUnauthorised.Add(1);
+            logger.LogWarning("Verdict for case {CaseId} by {ReviewerId} ignored: neither the reviewer nor the publisher {Publisher} may decide cases",
+                caseId, reviewerId, publisher ?? "(unnamed)");
+            return;
+        }
 
         var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
         await caseSaga.Send(new ApplyVerdict
@@ -23,4 +38,9 @@ public sealed class VerdictReachedConsumer : IConsumer<VerdictReached>
             DecidedAt = verdict.DecidedAt,
         }, context.CancellationToken);
     }
+
+    static bool IsAuthorised(SecurityOptions options, string reviewerId, string? publisher) =>
+        options.AllowAnyReviewer
+        || options.ReviewerIdSet.Contains(reviewerId)
+        || (publisher is not null && options.ReviewerPublisherSet.Contains(publisher));
 }

@@ -20,5 +20,5 @@ public sealed class VerdictReachedConsumerDefinition : ConsumerDefinition<Verdic
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<VerdictReachedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
+        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
 }

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ModerationWorkers.Components.Configuration;
+
+/// <summary>
+/// In Production the host refuses the broker's default credentials, a connection without TLS, and verdicts from
+/// anyone, unless RabbitMq:AllowInsecure says otherwise. Each failure names its key and why.
+/// </summary>
+public sealed class ProductionSafetyValidator(IServiceProvider services) : IValidateOptions<RabbitMqOptions>, IValidateOptions<SecurityOptions>
+{
+    // Hosts always have an environment; a bare container (a test harness) is not Production.
+    bool IsProduction => (services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.IsProduction() == true;
+
+    public ValidateOptionsResult Validate(string? name, RabbitMqOptions options)
+    {
+        if (!IsProduction || options.AllowInsecure || !Uri.TryCreate(options.Uri, UriKind.Absolute, out var uri))
+            return ValidateOptionsResult.Success;
+
+        var failures = new List<string>();
+        var user = Uri.UnescapeDataString(uri.UserInfo.Split(':')[0]);
+        if (user.Length == 0 || user == "guest")
+            failures.Add("RabbitMq:Uri: the default guest credentials are refused in Production; give the workers a user of their own (see scripts/broker-users.sh), or set RabbitMq:AllowInsecure=true");
+        if (uri.Scheme != "amqps")
+            failures.Add("RabbitMq:Uri: Production needs TLS (an amqps:// URI); or set RabbitMq:AllowInsecure=true");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, SecurityOptions options) =>
+        IsProduction && options.AllowAnyReviewer
+            ? ValidateOptionsResult.Fail("Security:AllowAnyReviewer: refused in Production; list Security:ReviewerIds or Security:ReviewerPublishers")
+            : ValidateOptionsResult.Success;
+}
