@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 C='ModerationWorkers\.Contracts:'
-fault='MassTransit:Fault--.*'          # MassTransit publishes Fault<T> events here when a message fails
+fault='MassTransit:Fault(--.*)?'          # MassTransit publishes Fault<T> events here when a message fails
 bus='[^:]+_bus_[^:]+'                  # MassTransit's per-process bus endpoint (auto-delete)
 own() { echo "$1|$1_error|$1_skipped"; }   # a role's queue and exchange, with its error and skipped queues
 # Sending to queue:X declares exchange X and queue X and binds them, so senders configure and write X and read
@@ -67,14 +67,16 @@ write[timers]="case-saga|${bus}"
 read[timers]="case-saga|${bus}"
 
 anchor() { [[ -z "$1" ]] && echo '^$' || echo "^($1)\$"; }
-json() { python3 -c 'import json,sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' "$@"; }
+# JSON string escaping for the management API: the regexes hold backslashes.
+esc() { local v="${1//\\/\\\\}"; printf '"%s"' "${v//\"/\\\"}"; }
+json() { local out="" sep=""; while [[ $# -gt 0 ]]; do out+="$sep$(esc "$1"):$(esc "$2")"; sep=","; shift 2; done; printf '{%s}' "$out"; }
 
 apply() {
   local user="$1" password="$2" c w r
   c=$(anchor "$3"); w=$(anchor "$4"); r=$(anchor "$5")
   if [[ -n "$api" ]]; then
     local auth="$admin_user:${MW_ADMIN_PASSWORD:-guest}" v
-    v=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$vhost")
+    v="${vhost//\//%2F}"
     curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/users/$user" -d "$(json password "$password" tags '')" >/dev/null
     curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/permissions/$v/$user" \
       -d "$(json configure "$c" write "$w" read "$r")" >/dev/null

@@ -24,6 +24,10 @@ public sealed class SqliteStorageOptions
 {
     [Required]
     public string Path { get; set; } = "./data/moderation.db";
+
+    /// <summary>Seconds a write waits for a lock held by another connection or process before it fails and is retried.</summary>
+    [Range(1, 300)]
+    public int BusyTimeoutSeconds { get; set; } = 5;
 }
 
 public sealed class MongoDbStorageOptions

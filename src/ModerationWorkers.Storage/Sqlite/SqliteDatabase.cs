@@ -7,7 +7,7 @@ public sealed class SqliteDatabase
 {
     readonly string _connectionString;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, int busyTimeoutSeconds = 5)
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
@@ -17,7 +17,7 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             // Seconds a writer waits on a lock held by another connection or process before SQLITE_BUSY.
-            DefaultTimeout = 5,
+            DefaultTimeout = busyTimeoutSeconds,
         }.ToString();
         Path = full;
     }

@@ -22,6 +22,32 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        var host = Launch(environment, arguments);
+        await host._started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return host;
+    }
+
+    /// <summary>Starts the host and waits for it to exit by itself, as it should when its configuration is refused.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExit(IReadOnlyDictionary<string, string> environment, TimeSpan within)
+    {
+        await using var host = Launch(environment, []);
+        await host._process.WaitForExitAsync().WaitAsync(within);
+        host._process.WaitForExit(); // drains the redirected output
+        return (host._process.ExitCode, host.OutputText);
+    }
+
+    /// <summary>Resident memory of the process, in bytes.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    static HostProcess Launch(IReadOnlyDictionary<string, string> environment, string[] arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -43,8 +69,6 @@ public sealed class HostProcess : IAsyncDisposable
         host._process.Start();
         host._process.BeginOutputReadLine();
         host._process.BeginErrorReadLine();
-
-        await host._started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return host;
     }
 

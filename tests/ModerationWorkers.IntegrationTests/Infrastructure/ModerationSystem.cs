@@ -23,6 +23,8 @@ public sealed class ModerationSystem : IAsyncDisposable
 
     public BrokerVhost Vhost { get; }
 
+    public IReadOnlyList<HostProcess> Hosts => _hosts;
+
     public string DatabasePath { get; }
 
     public RawClient Client { get; }
@@ -43,7 +45,17 @@ public sealed class ModerationSystem : IAsyncDisposable
         return new ModerationSystem(vhost, path, client);
     }
 
-    public async Task<HostProcess> StartHost(params string[] arguments)
+    public Task<HostProcess> StartHost(params string[] arguments) => StartHost(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts a host process; <paramref name="overrides"/> win over <see cref="Settings"/>.</summary>
+    public async Task<HostProcess> StartHost(IReadOnlyDictionary<string, string> overrides, params string[] arguments)
+    {
+        var host = await HostProcess.Start(Environment(overrides), arguments);
+        _hosts.Add(host);
+        return host;
+    }
+
+    public Dictionary<string, string> Environment(IReadOnlyDictionary<string, string>? overrides = null)
     {
         var environment = new Dictionary<string, string>(Settings)
         {
@@ -51,9 +63,9 @@ public sealed class ModerationSystem : IAsyncDisposable
             ["Storage__Provider"] = "Sqlite",
             ["Storage__Sqlite__Path"] = DatabasePath,
         };
-        var host = await HostProcess.Start(environment, arguments);
-        _hosts.Add(host);
-        return host;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+            environment[key] = value;
+        return environment;
     }
 
     public async Task<CaseState?> Case(Guid caseId)

@@ -21,6 +21,7 @@ public sealed class RawClient : IAsyncDisposable
     readonly IChannel _channel;
     readonly ConcurrentQueue<(string Type, JsonElement Message)> _received = new();
     IChannel? _getChannel;
+    IChannel? _listen;
 
     RawClient(IConnection connection, IChannel channel)
     {
@@ -28,14 +29,40 @@ public sealed class RawClient : IAsyncDisposable
         _channel = channel;
     }
 
-    public static async Task<RawClient> Connect(string amqpUri)
+    /// <summary>Connects, and listens to the outbound exchanges when <paramref name="listen"/> is set.</summary>
+    public static async Task<RawClient> Connect(string amqpUri, bool listen = true)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(amqpUri), AutomaticRecoveryEnabled = true };
+        var factory = new ConnectionFactory
+        {
+            Uri = new Uri(amqpUri),
+            AutomaticRecoveryEnabled = true,
+            NetworkRecoveryInterval = TimeSpan.FromMilliseconds(500),
+        };
         var connection = await factory.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var client = new RawClient(connection, channel);
-        await client.ListenToOutbound();
+        if (listen)
+            await client.ListenToOutbound();
         return client;
+    }
+
+    /// <summary>Publishes, retrying while the broker is away (a restart, say): a platform service would do the same.</summary>
+    public async Task PublishRawWithRetry(string messageName, object body, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await PublishRaw(messageName, body);
+                return;
+            }
+            catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.PublishException
+                                          or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     public static string Exchange(string messageName) => $"{ContractsNamespace}:{messageName}";
@@ -44,7 +71,7 @@ public sealed class RawClient : IAsyncDisposable
     public Task PublishRaw(string messageName, object body) =>
         PublishBytes(messageName, JsonSerializer.SerializeToUtf8Bytes(body, MessageJson.Options), "application/json");
 
-    public async Task PublishBytes(string messageName, byte[] body, string contentType, IDictionary<string, object?>? headers = null)
+    public async Task PublishBytes(string messageName, byte[] body, string contentType, IDictionary<string, object?>? headers = null, string? userId = null)
     {
         var properties = new BasicProperties
         {
@@ -52,6 +79,7 @@ public sealed class RawClient : IAsyncDisposable
             DeliveryMode = DeliveryModes.Persistent,
             MessageId = Guid.NewGuid().ToString(),
             Headers = headers,
+            UserId = userId,
         };
         await _channel.BasicPublishAsync(Exchange(messageName), string.Empty, mandatory: false, properties, body);
     }
@@ -121,7 +149,9 @@ public sealed class RawClient : IAsyncDisposable
     async Task ListenToOutbound()
     {
         var listen = await _connection.CreateChannelAsync();
-        var queue = (await listen.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
+        // Durable, so nothing published while this client reconnects after a broker restart is missed.
+        var queue = $"observer-{Guid.NewGuid():N}";
+        await listen.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         foreach (var name in Outbound)
         {
             // Declared as MassTransit declares them, so whichever side comes first, both agree.
@@ -139,10 +169,15 @@ public sealed class RawClient : IAsyncDisposable
             return Task.CompletedTask;
         };
         await listen.BasicConsumeAsync(queue, autoAck: true, consumer);
+        _listen = listen;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_listen is not null)
+            await _listen.DisposeAsync();
+        if (_getChannel is not null)
+            await _getChannel.DisposeAsync();
         await _channel.DisposeAsync();
         await _connection.DisposeAsync();
     }
