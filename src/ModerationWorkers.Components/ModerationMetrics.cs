@@ -18,4 +18,8 @@ public static class ModerationMetrics
     public static readonly Counter<long> VerdictsUnauthorised = Meter.CreateCounter<long>("moderation.verdicts.unauthorised");
     public static readonly Counter<long> VerdictsIgnored = Meter.CreateCounter<long>("moderation.verdicts.ignored");
     public static readonly Counter<long> Restrictions = Meter.CreateCounter<long>("moderation.restrictions");
+    public static readonly Counter<long> Strikes = Meter.CreateCounter<long>("moderation.strikes");
+    public static readonly Counter<long> CommandsPublished = Meter.CreateCounter<long>("moderation.commands.published");
+    public static readonly Histogram<double> NoticeToRemoval = Meter.CreateHistogram<double>("moderation.notice_to_removal", unit: "s",
+        description: "Time from a notice's acceptance to the removal of the content");
 }

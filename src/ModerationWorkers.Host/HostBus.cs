@@ -13,7 +13,15 @@ static class HostBus
     /// <summary>MassTransit on RabbitMQ, with the endpoints of the roles this process runs.</summary>
     public static IServiceCollection AddModerationBus(this IServiceCollection services, IConfiguration configuration)
     {
-        var roles = WorkerRole.Parse(configuration[$"{WorkersOptions.Section}:Roles"]);
+        IReadOnlySet<string> roles;
+        try
+        {
+            roles = WorkerRole.Parse(configuration[$"{WorkersOptions.Section}:Roles"]);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new OptionsValidationException("Workers:Roles", typeof(WorkersOptions), [$"Workers:Roles: {ex.Message}"]);
+        }
 
         services.AddMassTransit(bus =>
         {
@@ -28,26 +36,33 @@ static class HostBus
             });
         });
 
-        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        // On SIGTERM the bus stops consuming, lets in-flight messages finish (or returns them unacked) within the
+        // grace period, and the host exits 0 after the logs are flushed.
+        services.AddOptions<MassTransitHostOptions>().Configure<IOptions<WorkersOptions>>((o, workers) =>
         {
-            o.WaitUntilStarted = true;
-            o.StopTimeout = configuration.GetValue("Workers:ShutdownGrace", TimeSpan.FromSeconds(30));
+            o.WaitUntilStarted = false;
+            o.StopTimeout = workers.Value.ShutdownGrace;
         });
-        services.AddHostedService(sp => new StartupAnnouncement(roles, sp.GetRequiredService<ILogger<StartupAnnouncement>>()));
+        services.AddOptions<HostOptions>().Configure<IOptions<WorkersOptions>>((o, workers) =>
+            o.ShutdownTimeout = workers.Value.ShutdownGrace + TimeSpan.FromSeconds(5));
+        services.AddHostedService(sp => new StartupAnnouncement(roles, sp.GetRequiredService<IBusControl>(), sp.GetRequiredService<ILogger<StartupAnnouncement>>()));
         return services;
     }
 }
 
-/// <summary>Logs which roles and queues this process serves, once the bus is up.</summary>
-sealed class StartupAnnouncement(IReadOnlySet<string> roles, ILogger<StartupAnnouncement> logger) : IHostedService
+/// <summary>
+/// Logs which roles and queues this process serves once the bus is connected. The host does not wait for the
+/// broker to start (so /health answers "not ready" meanwhile); this line says when the workers really consume.
+/// </summary>
+sealed class StartupAnnouncement(IReadOnlySet<string> roles, IBusControl bus, ILogger<StartupAnnouncement> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        while (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken) != BusHealthStatus.Healthy)
+            logger.LogWarning("Waiting for the broker: the workers do not consume yet");
+
         var queues = roles.Where(r => r != WorkerRole.Timers).OrderBy(r => r, StringComparer.Ordinal).ToArray();
         logger.LogInformation("Workers started: roles {Roles}, consuming queues {Queues}",
             string.Join(",", roles.OrderBy(r => r, StringComparer.Ordinal)), string.Join(",", queues));
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ModerationWorkers.Components.Configuration;
@@ -8,14 +9,17 @@ Log.Logger = HostLogging.CreateBootstrapLogger();
 try
 {
     // appsettings.json sits beside the binary, wherever the process is started from.
-    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--roles"] = $"{WorkersOptions.Section}:Roles" });
 
     builder.Services.AddHostLogging(builder.Configuration, builder.Environment);
     builder.Services.AddModerationServices(builder.Configuration);
     builder.Services.AddModerationBus(builder.Configuration);
+    builder.AddOperationsEndpoints();
 
-    await builder.Build().RunAsync();
+    var app = builder.Build();
+    app.MapOperationsEndpoints();
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

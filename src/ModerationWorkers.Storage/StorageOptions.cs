@@ -22,11 +22,11 @@ public sealed class StorageOptions
 
 public sealed class SqliteStorageOptions
 {
-    [Required]
+    [Required(ErrorMessage = "Storage:Sqlite:Path: must be set")]
     public string Path { get; set; } = "./data/moderation.db";
 
     /// <summary>Seconds a write waits for a lock held by another connection or process before it fails and is retried.</summary>
-    [Range(1, 300)]
+    [Range(1, 300, ErrorMessage = "Storage:Sqlite:BusyTimeoutSeconds: must be between {1} and {2}")]
     public int BusyTimeoutSeconds { get; set; } = 5;
 }
 

@@ -49,6 +49,7 @@ static class AccountStrikesBehaviorExtensions
                 return;
 
             saga.Strikes = [.. decision.Standing.Strikes];
+            ModerationMetrics.Strikes.Add(1);
             saga.PermanentlyBanned = decision.Standing.PermanentlyBanned;
             if (decision.Restriction is not { } restriction)
                 return;
@@ -69,7 +70,8 @@ static class AccountStrikesBehaviorExtensions
                 IssuedAt = now,
             }));
             ModerationMetrics.Restrictions.Add(1, new KeyValuePair<string, object?>("level", restriction.Level.ToString()));
-            logger.LogInformation("Account {AccountId} restricted: {Level} with {ActiveStrikes} active strikes, after case {CaseId}",
-                saga.AccountId, restriction.Level, decision.ActiveStrikes, message.CaseId);
+            logger.LogInformation(
+                "Account {AccountId} restricted: {Level} with {ActiveStrikes} active strikes, after case {CaseId} for notice {NoticeId} and content {ContentId}",
+                saga.AccountId, restriction.Level, decision.ActiveStrikes, message.CaseId, message.NoticeId, message.ContentId);
         });
 }

@@ -16,11 +16,12 @@ static class CaseBehaviorExtensions
         saga.ContentId = message.ContentId;
         saga.ClaimType = message.ClaimType;
         saga.FiledAt = message.FiledAt;
+        saga.ReceivedAt = message.ReceivedAt;
     }
 
     /// <summary>The content is known: announce the case to reviewers and wait for their verdict.</summary>
     public static EventActivityBinder<CaseState, T> OpenForReview<T>(
-        this EventActivityBinder<CaseState, T> binder, IModerationStore store, TimeProvider clock, State awaitingVerdict)
+        this EventActivityBinder<CaseState, T> binder, IModerationStore store, TimeProvider clock, ILogger logger, State awaitingVerdict)
         where T : class =>
         binder
             .ThenAsync(context => store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
@@ -29,6 +30,8 @@ static class CaseBehaviorExtensions
                 context.Saga.TimerDueAt = null;
                 context.Saga.OpenedAt = clock.GetUtcNow();
                 ModerationMetrics.CasesOpened.Add(1);
+                logger.LogInformation("Case {CaseId} for notice {NoticeId} and content {ContentId} opened for review",
+                    context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);
             })
             .PublishOnCommit(context => new CaseOpened
             {
@@ -66,7 +69,9 @@ static class CaseBehaviorExtensions
             })
             .Then(context =>
             {
-                ModerationMetrics.CasesClosed.Add(1);
+                ModerationMetrics.CasesClosed.Add(1, new KeyValuePair<string, object?>("outcome", context.Saga.Outcome.ToString()));
+                if (context.Saga.Outcome == CaseOutcome.ContentRemoved && context.Saga.ReceivedAt is { } receivedAt)
+                    ModerationMetrics.NoticeToRemoval.Record((context.Saga.ClosedAt!.Value - receivedAt).TotalSeconds);
                 logger.LogInformation("Case {CaseId} for notice {NoticeId} and content {ContentId} closed: {Outcome}",
                     context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.Outcome);
             })

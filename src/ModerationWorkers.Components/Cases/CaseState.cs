@@ -16,6 +16,7 @@ public sealed class CaseState : IStoredSaga
     public string ContentId { get; set; } = string.Empty;
     public ClaimType ClaimType { get; set; }
     public DateTimeOffset FiledAt { get; set; }
+    public DateTimeOffset? ReceivedAt { get; set; }
     public string? AccountId { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
 

@@ -52,7 +52,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                     context.Saga.AccountId = content?.AccountId;
                 })
                 .IfElse(context => context.Saga.AccountId is not null,
-                    known => known.OpenForReview(store, clock, AwaitingVerdict),
+                    known => known.OpenForReview(store, clock, logger, AwaitingVerdict),
                     unknown => unknown
                         .Then(context => context.Saga.TimerDueAt = clock.GetUtcNow() + policy.ContentWaitTimeout)
                         .Then(context => logger.LogInformation(
@@ -63,7 +63,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         During(AwaitingContent,
             When(ContentRegistered)
                 .Then(context => context.Saga.AccountId = context.Message.AccountId)
-                .OpenForReview(store, clock, AwaitingVerdict),
+                .OpenForReview(store, clock, logger, AwaitingVerdict),
             When(CaseTimerElapsed, context => context.Saga.TimerDueAt <= clock.GetUtcNow())
                 .ThenAsync(context => store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
                 .Then(context =>
@@ -105,6 +105,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                     AccountId = context.Saga.AccountId!,
                     NoticeId = context.Saga.NoticeId,
                     CaseId = context.Saga.CorrelationId,
+                    ContentId = context.Saga.ContentId,
                 })
                 .CloseCase(logger, Closed),
             When(ApplyVerdict, context => context.Message.Verdict == Verdict.NotInfringing)

@@ -14,8 +14,12 @@ public sealed class WorkersOptions : IValidatableObject
     public Dictionary<string, EndpointOptions> Endpoints { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How often the timer dispatcher looks for due timers.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Workers:TimerPollInterval: must be between {1} and {2}")]
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a SIGTERM may take: consumers stop, in-flight messages finish or go back, logs flush.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Workers:ShutdownGrace: must be between {1} and {2}")]
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     public IReadOnlySet<string> ParsedRoles => WorkerRole.Parse(Roles);
 

@@ -26,9 +26,10 @@ public sealed class ContentUploadedConsumer(IModerationStore store, ILogger<Cont
         var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
         foreach (var waiter in waiters)
         {
-            logger.LogInformation("Content {ContentId} arrived for waiting case {CaseId}", contentId, waiter.CaseId);
             await caseSaga.Send(new ContentRegistered { CaseId = waiter.CaseId, ContentId = contentId, AccountId = accountId },
                 context.CancellationToken);
         }
+
+        logger.LogDebug("Content {ContentId} woke {WaitingCases} waiting case(s)", contentId, waiters.Count);
     }
 }

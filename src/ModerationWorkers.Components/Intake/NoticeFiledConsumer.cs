@@ -44,6 +44,7 @@ public sealed class NoticeFiledConsumer(
     async Task OpenCases(ConsumeContext<NoticeFiled> context, string noticeId, IReadOnlyList<string> contentIds)
     {
         var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
+        var receivedAt = clock.GetUtcNow();
         var commands = contentIds.Select(contentId => new OpenCase
         {
             CaseId = DeterministicId.ForCase(noticeId, contentId),
@@ -51,6 +52,7 @@ public sealed class NoticeFiledConsumer(
             ContentId = contentId,
             ClaimType = context.Message.ClaimType,
             FiledAt = context.Message.FiledAt,
+            ReceivedAt = receivedAt,
         }).ToArray();
         await caseSaga.SendBatch(commands, context.CancellationToken);
 

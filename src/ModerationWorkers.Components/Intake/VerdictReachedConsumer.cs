@@ -1,9 +1,12 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Configuration;
+using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Intake;
 
@@ -11,7 +14,8 @@ namespace ModerationWorkers.Components.Intake;
 /// Verdict intake: checks that a verdict comes from someone allowed to decide, then hands it to its case.
 /// A verdict from anyone else changes nothing: it is logged, counted and acknowledged.
 /// </summary>
-public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, ILogger<VerdictReachedConsumer> logger) : IConsumer<VerdictReached>
+public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, IModerationStore store, ILogger<VerdictReachedConsumer> logger)
+    : IConsumer<VerdictReached>
 {
     public async Task Consume(ConsumeContext<VerdictReached> context)
     {
@@ -23,8 +27,12 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
         if (!IsAuthorised(security.Value, reviewerId, publisher))
         {
             ModerationMetrics.VerdictsUnauthorised.Add(1);
-            logger.LogWarning("Verdict for case {CaseId} by {ReviewerId} ignored: neither the reviewer nor the publisher {Publisher} may decide cases",
-                caseId, reviewerId, publisher ?? "(unnamed)");
+            // The rare refused verdict is worth one read, so its log line names the notice and content like every case line.
+            var known = await store.Sagas.Load(SagaKindAttribute.Of<CaseState>(), caseId, context.CancellationToken);
+            var @case = known is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(known);
+            logger.LogWarning(
+                "Verdict for case {CaseId} (notice {NoticeId}, content {ContentId}) by {ReviewerId} ignored: neither the reviewer nor the publisher {Publisher} may decide cases",
+                caseId, @case?.NoticeId, @case?.ContentId, reviewerId, publisher ?? "(unnamed)");
             return;
         }
 

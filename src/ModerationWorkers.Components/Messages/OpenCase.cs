@@ -10,4 +10,7 @@ public sealed record OpenCase
     public required string ContentId { get; init; }
     public required ClaimType ClaimType { get; init; }
     public required DateTimeOffset FiledAt { get; init; }
+
+    /// <summary>When notice intake accepted the notice: the start of the notice-to-removal time.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
 }

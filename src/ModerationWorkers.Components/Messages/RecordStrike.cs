@@ -7,4 +7,5 @@ public sealed record RecordStrike
     public required string AccountId { get; init; }
     public required string NoticeId { get; init; }
     public required Guid CaseId { get; init; }
+    public string? ContentId { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassTransit;
+using ModerationWorkers.Contracts;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Persistence;
@@ -27,6 +28,8 @@ public static class OutboxDispatcher
             if (pending.Destination is null)
             {
                 await context.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), cancellationToken);
+                if (message is RemoveContent or RestrictAccount)
+                    ModerationMetrics.CommandsPublished.Add(1, new KeyValuePair<string, object?>("type", pending.MessageType));
             }
             else
             {

@@ -35,6 +35,8 @@ public sealed class ModerationSystem : IAsyncDisposable
     public Dictionary<string, string> Settings { get; } = new()
     {
         ["Workers__TimerPollInterval"] = "00:00:00.200",
+        // Several hosts share the machine: each takes a free port for /metrics and /health unless a test sets one.
+        ["Observability__Port"] = "0",
     };
 
     public static async Task<ModerationSystem> Create()

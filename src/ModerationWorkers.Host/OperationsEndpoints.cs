@@ -1,0 +1,49 @@
+using MassTransit.Logging;
+using MassTransit.Monitoring;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ModerationWorkers.Components;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace ModerationWorkers.Host;
+
+/// <summary>/metrics (Prometheus text), /health/live and /health/ready, on a port of their own.</summary>
+static class OperationsEndpoints
+{
+    public const string Ready = "ready";
+
+    public static void AddOperationsEndpoints(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
+        builder.Services.AddOptions<ObservabilityOptions>().Bind(builder.Configuration.GetSection(ObservabilityOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(ModerationMetrics.MeterName, InstrumentationOptions.MeterName)
+                .AddPrometheusExporter())
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(DiagnosticHeaders.DefaultListenerName);
+                // Traces leave the process only where an OTLP collector is configured.
+                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                    tracing.AddOtlpExporter();
+            });
+
+        // MassTransit registers its bus check with the "ready" tag; the store's check joins it.
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]);
+    }
+
+    public static void MapOperationsEndpoints(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+    }
+}
