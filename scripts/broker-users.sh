@@ -77,7 +77,8 @@ apply() {
   if [[ -n "$api" ]]; then
     local auth="$admin_user:${MW_ADMIN_PASSWORD:-guest}" v
     v="${vhost//\//%2F}"
-    curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/users/$user" -d "$(json password "$password" tags '')" >/dev/null
+    # The body goes through stdin, so the password never shows in the process list.
+    json password "$password" tags '' | curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/users/$user" --data-binary @- >/dev/null
     curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/permissions/$v/$user" \
       -d "$(json configure "$c" write "$w" read "$r")" >/dev/null
   else

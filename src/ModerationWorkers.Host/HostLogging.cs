@@ -25,11 +25,19 @@ static class HostLogging
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
         });
 
+    public static bool IsConfigurationError(Exception exception) => exception switch
+    {
+        OptionsValidationException => true,
+        InvalidOperationException when exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsConfigurationError),
+        _ => exception.InnerException is { } inner && IsConfigurationError(inner),
+    };
+
     /// <summary>One line that names what is wrong, rather than a stack trace.</summary>
     public static string Describe(Exception exception) => exception switch
     {
         OptionsValidationException options => string.Join("; ", options.Failures),
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0]),
+        AggregateException aggregate => string.Join("; ", aggregate.InnerExceptions.Select(Describe)),
         _ when exception.InnerException is OptionsValidationException inner => Describe(inner),
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };

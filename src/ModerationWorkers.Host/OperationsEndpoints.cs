@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ModerationWorkers.Components;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace ModerationWorkers.Host;
@@ -25,6 +26,7 @@ static class OperationsEndpoints
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
         builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("moderation-workers"))
             .WithMetrics(metrics => metrics
                 .AddMeter(ModerationMetrics.MeterName, InstrumentationOptions.MeterName)
                 .AddPrometheusExporter())

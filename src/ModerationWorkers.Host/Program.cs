@@ -22,9 +22,15 @@ try
     await app.RunAsync();
     return 0;
 }
+catch (Exception ex) when (HostLogging.IsConfigurationError(ex))
+{
+    // A refused option is the operator's to fix: one line that names the key, no stack trace.
+    Log.Fatal("Host stopped: {Reason}", HostLogging.Describe(ex));
+    return 1;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
-    Log.Fatal("Host stopped: {Reason}", HostLogging.Describe(ex));
+    Log.Fatal(ex, "Host stopped: {Reason}", HostLogging.Describe(ex));
     return 1;
 }
 finally

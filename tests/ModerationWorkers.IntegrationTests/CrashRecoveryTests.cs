@@ -19,7 +19,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task Killing_the_host_while_verdicts_are_in_flight_loses_no_outcome_and_duplicates_no_command()
     {
-        const int Cases = 150;
+        const int Cases = 300;
         var host = await _system.StartHost();
         var cases = Enumerable.Range(0, Cases).Select(i => new
         {

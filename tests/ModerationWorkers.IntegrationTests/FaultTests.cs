@@ -47,7 +47,7 @@ public sealed class FaultTests : IAsyncLifetime
         var processes = new Dictionary<string, HostProcess>();
         foreach (var role in roles)
             processes[role] = await _system.StartHost(new Dictionary<string, string> { ["RabbitMq__Uri"] = users.Uri(role) }, "--roles", role);
-        var stream = new CaseStream("mp", 150, accounts: 10);
+        var stream = new CaseStream("mp", 300, accounts: 20);
 
         await stream.UploadAndFile(Client);
         await stream.AllOpened(Client, TimeSpan.FromSeconds(90));

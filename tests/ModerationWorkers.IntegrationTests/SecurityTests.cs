@@ -131,7 +131,7 @@ public sealed class SecurityTests : IAsyncLifetime
 
         var logs = host.OutputText;
         Assert.Contains("n-pii", logs, StringComparison.Ordinal);
-        foreach (var personal in new[] { "Ada Rights", "ada@rights.example", "Rights Ltd" })
+        foreach (var personal in new[] { "Ada Rights", "ada@rights.example", "Rights Ltd", "Signature-7731" })
             Assert.DoesNotContain(personal, logs, StringComparison.OrdinalIgnoreCase);
     }
 

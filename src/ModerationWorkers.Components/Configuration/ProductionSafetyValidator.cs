@@ -4,13 +4,13 @@ using Microsoft.Extensions.Options;
 namespace ModerationWorkers.Components.Configuration;
 
 /// <summary>
-/// In Production the host refuses the broker's default credentials, a connection without TLS, and verdicts from
-/// anyone, unless RabbitMq:AllowInsecure says otherwise. Each failure names its key and why.
+/// Outside Development (Production, Staging, ...) the host refuses the broker's default credentials, a connection
+/// without TLS, and verdicts from anyone, unless RabbitMq:AllowInsecure says otherwise. Each failure names its key.
 /// </summary>
 public sealed class ProductionSafetyValidator(IServiceProvider services) : IValidateOptions<RabbitMqOptions>, IValidateOptions<SecurityOptions>
 {
-    // Hosts always have an environment; a bare container (a test harness) is not Production.
-    bool IsProduction => (services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.IsProduction() == true;
+    // Hosts always have an environment; a bare container (a test harness) has none and is left alone.
+    bool IsProduction => services.GetService(typeof(IHostEnvironment)) is IHostEnvironment environment && !environment.IsDevelopment();
 
     public ValidateOptionsResult Validate(string? name, RabbitMqOptions options)
     {

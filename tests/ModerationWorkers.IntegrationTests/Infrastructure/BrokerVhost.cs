@@ -29,6 +29,13 @@ public sealed class BrokerVhost : IAsyncDisposable
         return new BrokerVhost(name);
     }
 
+    /// <summary>The type of a queue in this vhost: classic or quorum.</summary>
+    public async Task<string?> QueueType(string queue)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await Http.GetStringAsync($"queues/{Name}/{queue}"));
+        return document.RootElement.GetProperty("type").GetString();
+    }
+
     public async ValueTask DisposeAsync() => await Http.DeleteAsync($"vhosts/{Name}");
 
     static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -27,6 +27,9 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Starts the host without waiting for its workers to consume (the broker may be unreachable on purpose).</summary>
+    public static Task<HostProcess> StartWithoutWaiting(IReadOnlyDictionary<string, string> environment) => Task.FromResult(Launch(environment, []));
+
     /// <summary>Starts the host and waits for it to exit by itself, as it should when its configuration is refused.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExit(IReadOnlyDictionary<string, string> environment, TimeSpan within)
     {

@@ -20,7 +20,7 @@ public static class Payloads
         notifier = new { name = "Ada Rights", email = "ada@rights.example", organization = "Rights Ltd", role = "RightsHolder" },
         work = new { description = "Feature film", registrationNumber = "PA-2-345-678" },
         statements = new { goodFaith = true, accurate = true, authorized = true },
-        signature = "Ada Rights",
+        signature = "s/ A. R. Signature-7731",
         filedAt = "2026-11-30T10:05:00+00:00",
     };
 
