@@ -1,6 +1,6 @@
 # Builds the worker host into a small runtime image. Build from the repository root:
 #   docker build -t moderation-workers .
-# or through compose/docker-compose.yml.
+# or through compose/docker-compose.yml, which runs one container per worker role (--roles <role>).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -17,7 +17,9 @@ RUN dotnet restore src/ModerationWorkers.Host
 COPY src/ src/
 RUN dotnet publish src/ModerationWorkers.Host -c Release -o /app --no-restore /p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# The host references the Microsoft.AspNetCore.App shared framework (Kestrel serves /metrics and /health), so the
+# runtime stage needs the ASP.NET Core image; the plain .NET runtime image would fail to start the host.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 
@@ -27,4 +29,10 @@ RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 USER $APP_UID
 
 ENV DOTNET_ENVIRONMENT=Production
+# The host binds its own address, Observability:BindAddress:Observability:Port (127.0.0.1:9090 by default, so set
+# Observability__BindAddress=0.0.0.0 to scrape it from another container). The image's default
+# ASPNETCORE_HTTP_PORTS=8080 is never used; clearing it keeps Kestrel from warning that it is overridden.
+ENV ASPNETCORE_HTTP_PORTS=
+EXPOSE 9090
+# Exec form: dotnet is PID 1 and receives SIGTERM itself, then stops within Workers:ShutdownGrace (default 30 s).
 ENTRYPOINT ["dotnet", "ModerationWorkers.Host.dll"]

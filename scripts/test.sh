@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The compose file is for users with Docker; it is validated here without an engine.
+scripts/check-compose.sh
 scripts/ensure-broker.sh
 
 if [[ -z "${MODERATION_TEST_MONGODB:-}" ]]; then

@@ -20,6 +20,12 @@ public sealed class StorageOptions
     public MongoDbStorageOptions MongoDb { get; set; } = new();
 }
 
+public enum SqliteSynchronous
+{
+    Normal,
+    Full,
+}
+
 public sealed class SqliteStorageOptions
 {
     [Required(ErrorMessage = "Storage:Sqlite:Path: must be set")]
@@ -28,6 +34,12 @@ public sealed class SqliteStorageOptions
     /// <summary>Seconds a write waits for a lock held by another connection or process before it fails and is retried.</summary>
     [Range(1, 300, ErrorMessage = "Storage:Sqlite:BusyTimeoutSeconds: must be between {1} and {2}")]
     public int BusyTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Full fsyncs every commit; Normal (the default, in WAL mode) fsyncs at checkpoints, so a commit survives a
+    /// crashed or killed process but the last commits may be lost if the machine itself loses power.
+    /// </summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 }
 
 public sealed class MongoDbStorageOptions

@@ -25,7 +25,7 @@ public sealed class AccountStrikesStateMachineDefinition : SagaDefinition<Accoun
         IRegistrationContext context)
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
+        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
 
         var partition = endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit);
         sagaConfigurator.Message<RecordStrike>(x => x.UsePartitioner(partition, m => m.Message.AccountKey));

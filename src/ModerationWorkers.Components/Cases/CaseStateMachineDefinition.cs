@@ -25,7 +25,7 @@ public sealed class CaseStateMachineDefinition : SagaDefinition<CaseState>
         IRegistrationContext context)
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
+        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
 
         var partition = endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit);
         sagaConfigurator.Message<OpenCase>(x => x.UsePartitioner(partition, m => m.Message.CaseId));

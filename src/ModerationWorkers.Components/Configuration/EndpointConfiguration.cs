@@ -1,4 +1,6 @@
 using MassTransit;
+using MassTransit.Configuration;
+using ModerationWorkers.Components.Intake;
 using ModerationWorkers.Components.Messages;
 
 namespace ModerationWorkers.Components.Configuration;
@@ -6,9 +8,16 @@ namespace ModerationWorkers.Components.Configuration;
 /// <summary>What every role's endpoint gets: prefetch, concurrency, queue type, and retry before dead-lettering.</summary>
 static class EndpointConfiguration
 {
-    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, IRegistrationContext context)
+    /// <summary>An endpoint for one public inbound event: the event is checked before any consumer sees it.</summary>
+    public static void ApplyInbound<TInbound>(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, LimitsOptions limits)
+        where TInbound : class
     {
-        endpoint.UseConsumeFilter(typeof(MessageSizeFilter<>), context);
+        endpoint.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TInbound>>(new InboundMessageFilter<TInbound>(limits.MaxMessageBytes)));
+        Apply(endpoint, options, rabbitMq);
+    }
+
+    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq)
+    {
         endpoint.PrefetchCount = options.PrefetchCount;
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         if (rabbitMq.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

@@ -57,6 +57,9 @@ public sealed class EndpointOptions
 
     public int ConcurrentMessageLimit { get; set; } = 32;
 
+    /// <summary>Messages consumed together where the role batches (content intake). Prefetch should be at least this.</summary>
+    public int BatchSize { get; set; } = 100;
+
     /// <summary>Retries before a message goes to the error queue.</summary>
     public int RetryLimit { get; set; } = 8;
 
@@ -70,6 +73,8 @@ public sealed class EndpointOptions
             yield return $"{nameof(PrefetchCount)}: must be at least 1";
         if (ConcurrentMessageLimit < 1)
             yield return $"{nameof(ConcurrentMessageLimit)}: must be at least 1";
+        if (BatchSize < 1)
+            yield return $"{nameof(BatchSize)}: must be at least 1";
         if (RetryLimit < 0)
             yield return $"{nameof(RetryLimit)}: must not be negative";
         if (RetryMinInterval < TimeSpan.Zero)

@@ -21,7 +21,7 @@ public sealed class NoticeFiledConsumer(
     public async Task Consume(ConsumeContext<NoticeFiled> context)
     {
         var notice = context.Message;
-        var noticeId = Require.Id(notice.NoticeId, "noticeId", nameof(NoticeFiled));
+        var noticeId = notice.NoticeId;
         var processedKey = $"notice:{noticeId}";
         var cancellationToken = context.CancellationToken;
 

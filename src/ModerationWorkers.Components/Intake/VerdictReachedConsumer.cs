@@ -20,8 +20,7 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
     public async Task Consume(ConsumeContext<VerdictReached> context)
     {
         var verdict = context.Message;
-        var caseId = Require.Id(verdict.CaseId, "caseId", nameof(VerdictReached));
-        var reviewerId = Require.Id(verdict.ReviewerId, "reviewerId", nameof(VerdictReached));
+        var (caseId, reviewerId) = (verdict.CaseId, verdict.ReviewerId);
 
         var publisher = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit) ? rabbit.Properties.UserId : null;
         if (!IsAuthorised(security.Value, reviewerId, publisher))

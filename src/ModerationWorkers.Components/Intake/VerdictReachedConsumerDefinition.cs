@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Contracts;
 
 namespace ModerationWorkers.Components.Intake;
 
@@ -10,15 +11,17 @@ public sealed class VerdictReachedConsumerDefinition : ConsumerDefinition<Verdic
 {
     readonly EndpointOptions _endpoint;
     readonly RabbitMqOptions _rabbitMq;
+    readonly LimitsOptions _limits;
 
-    public VerdictReachedConsumerDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
+    public VerdictReachedConsumerDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq, IOptions<LimitsOptions> limits)
     {
         EndpointName = QueueNames.Verdicts;
         _endpoint = workers.Value.For(WorkerRole.Verdicts);
         _rabbitMq = rabbitMq.Value;
+        _limits = limits.Value;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<VerdictReachedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
+        EndpointConfiguration.ApplyInbound<VerdictReached>(endpointConfigurator, _endpoint, _rabbitMq, _limits);
 }

@@ -7,8 +7,11 @@ public sealed class SqliteDatabase
 {
     readonly string _connectionString;
 
-    public SqliteDatabase(string path, int busyTimeoutSeconds = 5)
+    readonly string _pragmas;
+
+    public SqliteDatabase(string path, int busyTimeoutSeconds = 5, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
+        _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -28,6 +31,9 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // Per-connection setting; pooled connections make this cheap.
+        await using (var pragma = Command(connection, _pragmas))
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

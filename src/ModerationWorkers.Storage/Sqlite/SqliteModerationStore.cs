@@ -26,7 +26,7 @@ public sealed class SqliteModerationStore : IModerationStore
 
     public SqliteModerationStore(SqliteStorageOptions options)
     {
-        _database = new SqliteDatabase(options.Path, options.BusyTimeoutSeconds);
+        _database = new SqliteDatabase(options.Path, options.BusyTimeoutSeconds, options.Synchronous);
         Sagas = new SqliteSagaStore(_database);
         Content = new SqliteContentRegistry(_database);
         Processed = new SqliteProcessedMessages(_database);

@@ -223,17 +223,18 @@ public class CaseSagaTests
     }
 
     [Fact]
-    public async Task Messages_without_their_ids_fault_without_retries()
+    public async Task Messages_without_their_ids_are_refused_before_any_consumer_and_later_ones_flow()
     {
+        // The error-queue entry and its reason are asserted on the real broker (CaseLifecycleTests, HostileInputTests).
         await using var h = await ModerationHarness.Create();
 
         await h.Publish(new ContentUploaded { ContentId = " ", AccountId = "acct-1", UploadedAt = h.Clock.GetUtcNow() });
-        await h.Publish(new VerdictReached { CaseId = Guid.Empty, Verdict = Verdict.Infringing, ReviewerId = "r", DecidedAt = h.Clock.GetUtcNow() });
+        await h.Publish(new ContentUploaded { ContentId = "c-no-owner", AccountId = "", UploadedAt = h.Clock.GetUtcNow() });
+        await h.Upload("c-good", "acct-1");
+        await h.Settle();
 
-        Assert.True(await h.Harness.Published.Any<Fault<ContentUploaded>>(f =>
-            f.Context.Message.Exceptions[0].Message.Contains("contentId", StringComparison.Ordinal)));
-        Assert.True(await h.Harness.Published.Any<Fault<VerdictReached>>(f =>
-            f.Context.Message.Exceptions[0].Message.Contains("caseId", StringComparison.Ordinal)));
         Assert.Null(await h.Store.Content.Find(" ", CancellationToken.None));
+        Assert.Null(await h.Store.Content.Find("c-no-owner", CancellationToken.None));
+        Assert.Equal("acct-1", (await h.Store.Content.Find("c-good", CancellationToken.None))!.AccountId);
     }
 }

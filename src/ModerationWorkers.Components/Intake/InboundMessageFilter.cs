@@ -1,0 +1,40 @@
+using MassTransit;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Contracts;
+
+namespace ModerationWorkers.Components.Intake;
+
+/// <summary>
+/// Refuses an inbound event before any consumer, or batch, sees it: a body over Limits:MaxMessageBytes, or an event
+/// without the ids every later step keys on. The message goes to the error queue alone, with the reason.
+/// </summary>
+public sealed class InboundMessageFilter<T>(int maxMessageBytes) : IFilter<ConsumeContext<T>>
+    where T : class
+{
+    public Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    {
+        var body = context.ReceiveContext.Body;
+        var size = body.Length ?? body.GetBytes().LongLength;
+        if (size > maxMessageBytes)
+            throw new InvalidMessageException($"{typeof(T).Name} body is {size} bytes, over the limit of {maxMessageBytes} (Limits:MaxMessageBytes).");
+
+        switch (context.Message)
+        {
+            case ContentUploaded upload:
+                Require.Id(upload.ContentId, "contentId", nameof(ContentUploaded));
+                Require.Id(upload.AccountId, "accountId", nameof(ContentUploaded));
+                break;
+            case NoticeFiled notice:
+                Require.Id(notice.NoticeId, "noticeId", nameof(NoticeFiled));
+                break;
+            case VerdictReached verdict:
+                Require.Id(verdict.CaseId, "caseId", nameof(VerdictReached));
+                Require.Id(verdict.ReviewerId, "reviewerId", nameof(VerdictReached));
+                break;
+        }
+
+        return next.Send(context);
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("inboundMessage");
+}
