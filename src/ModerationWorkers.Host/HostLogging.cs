@@ -10,8 +10,17 @@ namespace ModerationWorkers.Host;
 /// <summary>Serilog: readable lines in Development, compact JSON elsewhere. Levels come from the Serilog section.</summary>
 static class HostLogging
 {
-    public static Serilog.ILogger CreateBootstrapLogger() =>
-        new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
+    /// <summary>Logs what happens before configuration is read, in the same format the environment will use.</summary>
+    public static Serilog.ILogger CreateBootstrapLogger()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production;
+        var configuration = new LoggerConfiguration();
+        if (environment == Environments.Development)
+            configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        else
+            configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+        return configuration.CreateBootstrapLogger();
+    }
 
     public static IServiceCollection AddHostLogging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
         services.AddSerilog((_, logger) =>

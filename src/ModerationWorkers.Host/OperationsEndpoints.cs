@@ -46,6 +46,11 @@ static class OperationsEndpoints
     {
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready),
+            // A degraded bus (an endpoint not consuming) is not ready for traffic.
+            ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 503, [HealthStatus.Unhealthy] = 503 },
+        });
     }
 }

@@ -27,7 +27,14 @@ public interface ISagaStore
     Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken);
 
     /// <summary>Replaces the document only where the stored version is <paramref name="expectedVersion"/>. False otherwise.</summary>
-    Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken);
+    Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken) =>
+        TryUpdate(kind, document, expectedVersion, [], cancellationToken);
+
+    /// <summary>
+    /// Replaces the document as above and appends audit entries (idempotently) with it: in one transaction where the
+    /// provider has them, otherwise audit first, so the entries are never lost once the document no longer holds them.
+    /// </summary>
+    Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>Deletes the document only where the stored version is <paramref name="expectedVersion"/>. False otherwise.</summary>
     Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken);
@@ -51,9 +58,10 @@ public interface IContentRegistry
     Task<ContentRecord?> Find(string contentId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that <paramref name="caseId"/> waits for the content, then looks the content up. Writing the waiter
-    /// before reading, while <see cref="Register"/> writes the content before reading the waiters, means at least
-    /// one side sees the other: no case waits for content that has arrived.
+    /// Looks the content up; when it is unknown, records that <paramref name="caseId"/> waits for it and looks again.
+    /// Writing the waiter before that second read, while <see cref="Register"/> writes the content before reading the
+    /// waiters, means at least one side sees the other: no case waits for content that has arrived. A non-null result
+    /// leaves no waiter behind.
     /// </summary>
     Task<ContentRecord?> AwaitOrFind(string contentId, Guid caseId, CancellationToken cancellationToken);
 

@@ -49,7 +49,7 @@ static class AccountStrikesBehaviorExtensions
                 return;
 
             saga.Strikes = [.. decision.Standing.Strikes];
-            ModerationMetrics.Strikes.Add(1);
+            ModerationMetrics.Strikes.Add(1, new KeyValuePair<string, object?>("level", decision.Restriction?.Level.ToString() ?? "AlreadyBanned"));
             saga.PermanentlyBanned = decision.Standing.PermanentlyBanned;
             if (decision.Restriction is not { } restriction)
                 return;

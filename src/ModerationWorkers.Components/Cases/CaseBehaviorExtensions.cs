@@ -24,7 +24,9 @@ static class CaseBehaviorExtensions
         this EventActivityBinder<CaseState, T> binder, IModerationStore store, TimeProvider clock, ILogger logger, State awaitingVerdict)
         where T : class =>
         binder
-            .ThenAsync(context => store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
+            .ThenAsync(context => context.Saga.TimerDueAt is null
+                ? Task.CompletedTask // it never waited: no waiter was left behind
+                : store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
             .Then(context =>
             {
                 context.Saga.TimerDueAt = null;

@@ -71,6 +71,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                     context.Saga.TimerDueAt = null;
                     context.Saga.ClosedAt = clock.GetUtcNow();
                     context.Saga.TransitionNote = RejectionReasons.UnknownContent;
+                    ModerationMetrics.NoticesRejected.Add(1, new KeyValuePair<string, object?>("reason", RejectionReasons.UnknownContent));
                     logger.LogInformation("Case {CaseId} for notice {NoticeId} rejected: content {ContentId} stayed unknown",
                         context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);
                 })

@@ -11,6 +11,26 @@ namespace ModerationWorkers.Components.Persistence;
 /// </summary>
 public static class OutboxDispatcher
 {
+    static async Task Send(PendingMessage pending, ConsumeContext context, CancellationToken cancellationToken)
+    {
+        var type = MessageTypeRegistry.Resolve(pending.MessageType);
+        var message = JsonSerializer.Deserialize(pending.Body, type, MessageJson.Options)
+            ?? throw new InvalidOperationException($"Outbox message {pending.MessageId} is empty.");
+        var messageId = pending.MessageId;
+
+        if (pending.Destination is null)
+        {
+            await context.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), cancellationToken);
+            if (message is RemoveContent or RestrictAccount)
+                ModerationMetrics.CommandsPublished.Add(1, new KeyValuePair<string, object?>("type", pending.MessageType));
+        }
+        else
+        {
+            var endpoint = await context.GetSendEndpoint(new Uri(pending.Destination));
+            await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = messageId), cancellationToken);
+        }
+    }
+
     public static bool HasPending(IStoredSaga saga) => saga.Outbox.Count > 0 || saga.PendingAudit.Count > 0;
 
     /// <summary>Dispatches and clears. Returns the saga's version after the clearing write.</summary>
@@ -18,34 +38,16 @@ public static class OutboxDispatcher
         where TSaga : class, IStoredSaga
     {
         var cancellationToken = context.CancellationToken;
-        foreach (var pending in saga.Outbox)
-        {
-            var type = MessageTypeRegistry.Resolve(pending.MessageType);
-            var message = JsonSerializer.Deserialize(pending.Body, type, MessageJson.Options)
-                ?? throw new InvalidOperationException($"Outbox message {pending.MessageId} is empty.");
-            var messageId = pending.MessageId;
+        // All at once: each waits for its publisher confirm, and the broker confirms them together.
+        await Task.WhenAll(saga.Outbox.Select(pending => Send(pending, context, cancellationToken)));
 
-            if (pending.Destination is null)
-            {
-                await context.Publish(message, type, Pipe.Execute<PublishContext>(c => c.MessageId = messageId), cancellationToken);
-                if (message is RemoveContent or RestrictAccount)
-                    ModerationMetrics.CommandsPublished.Add(1, new KeyValuePair<string, object?>("type", pending.MessageType));
-            }
-            else
-            {
-                var endpoint = await context.GetSendEndpoint(new Uri(pending.Destination));
-                await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = messageId), cancellationToken);
-            }
-        }
-
-        await store.Audit.Append(saga.PendingAudit, cancellationToken);
-
+        var audit = saga.PendingAudit;
         saga.Outbox = [];
         saga.PendingAudit = [];
         var cleared = SagaDocumentSerializer.ToDocument(saga, saga.Version + 1);
-        // A conflict here means another consumer loaded the same pending work and dispatched it too; the ids
-        // it published are the same, so its write is as good as ours.
-        if (await store.Sagas.TryUpdate(kind, cleared, saga.Version, cancellationToken))
+        // One write clears the outbox and files the audit entries. A conflict means another consumer loaded the
+        // same pending work and dispatched it too; the ids it published are the same, so its write is as good as ours.
+        if (await store.Sagas.TryUpdate(kind, cleared, saga.Version, audit, cancellationToken))
             saga.Version = cleared.Version;
     }
 }

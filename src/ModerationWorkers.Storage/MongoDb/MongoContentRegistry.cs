@@ -48,6 +48,9 @@ sealed class MongoContentRegistry(IMongoDatabase database) : IContentRegistry
 
     public async Task<ContentRecord?> AwaitOrFind(string contentId, Guid caseId, CancellationToken cancellationToken)
     {
+        if (await Find(contentId, cancellationToken) is { } known)
+            return known;
+
         var waiter = new BsonDocument
         {
             { "_id", WaiterId(contentId, caseId) },
@@ -56,7 +59,10 @@ sealed class MongoContentRegistry(IMongoDatabase database) : IContentRegistry
         };
         await _waiters.ReplaceOneAsync(Builders<BsonDocument>.Filter.Eq("_id", waiter["_id"]), waiter,
             new ReplaceOptions { IsUpsert = true }, cancellationToken);
-        return await Find(contentId, cancellationToken);
+        var found = await Find(contentId, cancellationToken);
+        if (found is not null)
+            await RemoveWaiter(contentId, caseId, cancellationToken);
+        return found;
     }
 
     public Task RemoveWaiter(string contentId, Guid caseId, CancellationToken cancellationToken) =>

@@ -23,10 +23,11 @@ public sealed class MongoModerationStore : IModerationStore
         settings.ReadPreference = ReadPreference.Primary;
         _database = new MongoClient(settings).GetDatabase(options.Database);
 
-        Sagas = new MongoSagaStore(_database);
+        var audit = new MongoAuditTrail(_database);
+        Sagas = new MongoSagaStore(_database, audit);
         Content = new MongoContentRegistry(_database);
         Processed = new MongoProcessedMessages(_database);
-        Audit = new MongoAuditTrail(_database);
+        Audit = audit;
     }
 
     public ISagaStore Sagas { get; }

@@ -4,7 +4,7 @@ using MongoDB.Driver;
 namespace ModerationWorkers.Storage.MongoDb;
 
 /// <summary>One collection per saga kind; the correlation id is <c>_id</c>.</summary>
-sealed class MongoSagaStore(IMongoDatabase database) : ISagaStore
+sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit) : ISagaStore
 {
     static readonly string[] Kinds = ["cases", "accounts"];
 
@@ -43,8 +43,12 @@ sealed class MongoSagaStore(IMongoDatabase database) : ISagaStore
         }
     }
 
-    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken)
+    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> entries,
+        CancellationToken cancellationToken)
     {
+        // No multi-document transaction: the audit goes first (idempotent), so a crash between the two writes
+        // leaves the entries both in the trail and in the document, never in neither.
+        await audit.Append(entries, cancellationToken);
         var filter = ById(document.Id) & Builders<BsonDocument>.Filter.Eq("version", expectedVersion);
         var result = await Collection(kind).ReplaceOneAsync(filter, ToBson(document), cancellationToken: cancellationToken);
         return result.MatchedCount == 1;

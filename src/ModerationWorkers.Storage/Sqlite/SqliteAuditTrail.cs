@@ -9,8 +9,18 @@ sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
         if (entries.Count == 0)
             return;
 
-        await using var connection = await database.Open(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        await using var transaction = await lease.Connection.BeginTransactionAsync(cancellationToken);
+        await Insert(lease.Connection, entries, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts entries on a connection whose transaction the caller owns; a stored (subject, sequence) is skipped.</summary>
+    internal static async Task Insert(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+            return;
+
         await using var command = SqliteDatabase.Command(connection,
             """
             INSERT INTO audit (subject_id, sequence, at, from_state, to_state, cause_type, cause_message_id, decided_by, detail)
@@ -32,8 +42,6 @@ sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
             command.Parameters["$detail"].Value = (object?)entry.Detail ?? DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> Read(Guid subjectId, CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
 {
     public async Task<IReadOnlyList<ContentWaiter>> Register(IReadOnlyList<ContentRecord> records, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         // One transaction for the whole batch: intake throughput is bound by commits, not by rows.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -51,7 +52,12 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
 
     public async Task<ContentRecord?> AwaitOrFind(string contentId, Guid caseId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        // Most notices name content that is known: then a read is all it takes.
+        if (await Find(contentId, cancellationToken) is { } known)
+            return known;
+
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var insert = SqliteDatabase.Command(connection,
             "INSERT INTO content_waiters (content_id, case_id) VALUES ($content, $case) ON CONFLICT DO NOTHING",
@@ -61,13 +67,22 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
         }
 
         var found = await Find(connection, contentId, cancellationToken);
+        if (found is not null)
+        {
+            // It arrived in between: no waiter is needed after all.
+            await using var delete = SqliteDatabase.Command(connection,
+                "DELETE FROM content_waiters WHERE content_id = $content AND case_id = $case", ("$content", contentId), ("$case", caseId.ToString()));
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return found;
     }
 
     public async Task RemoveWaiter(string contentId, Guid caseId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         await using var command = SqliteDatabase.Command(connection,
             "DELETE FROM content_waiters WHERE content_id = $content AND case_id = $case",
             ("$content", contentId), ("$case", caseId.ToString()));

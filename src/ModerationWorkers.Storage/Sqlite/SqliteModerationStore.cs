@@ -43,7 +43,8 @@ public sealed class SqliteModerationStore : IModerationStore
 
     public async Task Initialize(CancellationToken cancellationToken)
     {
-        await using var connection = await _database.Open(cancellationToken);
+        await using var lease = await _database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         await using var command = SqliteDatabase.Command(connection, Schema);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

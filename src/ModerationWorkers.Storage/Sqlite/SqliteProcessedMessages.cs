@@ -11,7 +11,8 @@ sealed class SqliteProcessedMessages(SqliteDatabase database) : IProcessedMessag
 
     public async Task Add(string key, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         await using var command = SqliteDatabase.Command(connection,
             "INSERT INTO processed (key, at) VALUES ($key, $at) ON CONFLICT (key) DO NOTHING",
             ("$key", key), ("$at", SqliteDatabase.ToUnixMs(at)));

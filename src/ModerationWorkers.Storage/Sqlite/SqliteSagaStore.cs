@@ -22,7 +22,8 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
 
     public async Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         await using var command = SqliteDatabase.Command(connection,
             "INSERT INTO sagas (kind, id, version, state, timer_due_at, data) VALUES ($kind, $id, $version, $state, $due, $data)",
             Parameters(kind, document));
@@ -37,21 +38,30 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         }
     }
 
-    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, CancellationToken cancellationToken)
+    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = SqliteDatabase.Command(connection,
             """
             UPDATE sagas SET version = $version, state = $state, timer_due_at = $due, data = $data
             WHERE kind = $kind AND id = $id AND version = $expected
             """,
             [.. Parameters(kind, document), ("$expected", expectedVersion)]);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+            return false;
+
+        await SqliteAuditTrail.Insert(connection, audit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await database.Open(cancellationToken);
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
         await using var command = SqliteDatabase.Command(connection,
             "DELETE FROM sagas WHERE kind = $kind AND id = $id AND version = $expected",
             ("$kind", kind), ("$id", id.ToString()), ("$expected", expectedVersion));

@@ -1,0 +1,50 @@
+using System.Globalization;
+using ModerationWorkers.Benchmarks;
+
+// scripts/bench.sh [--smoke] [--runs N]: every scenario against a fresh vhost and store, figures as medians of the
+// runs with min and max, printed as a markdown table and written to bench-results.json.
+var settings = BenchSettings.Parse(args);
+var log = (string text) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {text}");
+log($"{(settings.Smoke ? "smoke" : "full")} benchmark, {settings.Runs} run(s) per figure, {Environment.ProcessorCount} cores");
+
+// --only <scenario> runs one scenario, for profiling; the others report zero.
+var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+bool Runs(string scenario) => only is null || only == scenario;
+
+var ceiling = new List<double>();
+for (var i = 0; i < settings.Runs && Runs("ceiling"); i++)
+{
+    ceiling.Add(await Scenarios.Ceiling(settings));
+    log($"ceiling run {i + 1}: {ceiling[^1]:N0} msg/s");
+}
+
+var intake = new List<double>();
+for (var i = 0; i < settings.Runs && Runs("intake"); i++)
+{
+    intake.Add(await Scenarios.Intake(settings));
+    log($"intake run {i + 1}: {intake[^1]:N0} events/s");
+}
+
+var cases = Runs("cases") ? await Scenarios.Cases(settings, sagaProcesses: 1) : [];
+foreach (var run in cases)
+    log($"cases run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB");
+
+var scaled = Runs("scaleout") ? await Scenarios.Cases(settings, sagaProcesses: 2) : [];
+foreach (var run in scaled)
+    log($"scale-out run: {run.CasesPerSec:N0} cases/s");
+
+var latency = new List<LatencyRun>();
+for (var i = 0; i < settings.Runs && Runs("latency"); i++)
+{
+    latency.Add(await Scenarios.Latency(settings));
+    log($"latency run {i + 1}: p50 {latency[^1].P50Ms:N1} ms, p99 {latency[^1].P99Ms:N1} ms over {latency[^1].Samples} cases");
+}
+
+if (only is not null)
+    return;
+
+var report = new Report(settings, Figure.Of(ceiling), Figure.Of(intake), cases, scaled, latency);
+Console.WriteLine(report.Markdown());
+var path = Path.Combine(Directory.GetCurrentDirectory(), "bench-results.json");
+await File.WriteAllTextAsync(path, report.Json());
+log(string.Create(CultureInfo.InvariantCulture, $"wrote {path}"));

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace ModerationWorkers.Benchmarks;
+
+/// <summary>One measured run of the cases scenario.</summary>
+public sealed record CasesRun(double CasesPerSec, double BrokerMsgPerCase, double BrokerMsgPerSec, double PeakWorkingSetMb);
+
+static partial class Scenarios
+{
+    /// <summary>
+    /// Notices for known items, answered by an automatic reviewer (mixed verdicts, five cases per account so repeat
+    /// infringers climb the ladder), until every case is closed. All runs happen in the same worker processes, so
+    /// a growing working set from one run to the next shows.
+    /// </summary>
+    public static async Task<IReadOnlyList<CasesRun>> Cases(BenchSettings settings, int sagaProcesses)
+    {
+        await using var broker = await Broker.CreateVhost(sagaProcesses == 1 ? "cases" : "scaleout");
+        var database = TempDatabase();
+        var workers = new List<WorkerProcess>();
+        if (sagaProcesses == 1)
+        {
+            workers.Add(await WorkerProcess.Start(broker.Uri, database));
+        }
+        else
+        {
+            workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "content-intake,notice-intake,verdicts,account-strikes,timers"));
+            for (var i = 0; i < sagaProcesses; i++)
+                workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "case-saga"));
+        }
+
+        try
+        {
+            await using var platform = await ConfirmingPublisher.Connect(broker.Uri);
+            await using var reviewerPublisher = await ConfirmingPublisher.Connect(broker.Uri);
+            var closed = 0;
+            await using var reviewer = await Listener.Start(broker.Uri, "CaseOpened", body =>
+            {
+                var (caseId, contentId) = Envelope.CaseOf(body);
+                var infringing = Envelope.IndexOf(contentId) % 3 != 0;
+                return reviewerPublisher.PublishJson("ModerationWorkers.Contracts:VerdictReached", new
+                {
+                    caseId,
+                    verdict = infringing ? "Infringing" : "NotInfringing",
+                    reviewerId = "bench-reviewer",
+                    reason = "automatic",
+                    decidedAt = DateTimeOffset.UtcNow,
+                });
+            });
+            await using var downstream = await Listener.Start(broker.Uri, "CaseClosed", _ =>
+            {
+                Interlocked.Increment(ref closed);
+                return Task.CompletedTask;
+            });
+
+            async Task<(double Seconds, long Expected)> Run(string prefix, int count)
+            {
+                await PublishUploads(platform, $"{prefix}-c-", count, accounts: Math.Max(1, count / 5));
+                await WaitForStoredContent(database, prefix: $"{prefix}-c-", count);
+                var target = Volatile.Read(ref closed) + count;
+                var start = Stopwatch.GetTimestamp();
+                for (var i = 0; i < count; i++)
+                    await platform.PublishJson("ModerationWorkers.Contracts:NoticeFiled", Notice($"{prefix}-n-{i}", $"{prefix}-c-{i}"));
+                await platform.Flush();
+                await WaitUntil(() => Volatile.Read(ref closed) >= target, TimeSpan.FromMinutes(10), $"{count} cases to close");
+                return (Stopwatch.GetElapsedTime(start).TotalSeconds, target);
+            }
+
+            await Run("warm", settings.CasesWarmup);
+            var runs = new List<CasesRun>();
+            for (var r = 1; r <= settings.Runs; r++)
+            {
+                var before = await broker.SettledPublishCount();
+                workers.ForEach(w => w.ResetPeak());
+                var prefix = $"run{r}";
+                var (seconds, _) = await Run(prefix, settings.Cases);
+                var peak = workers.Max(w => w.PeakWorkingSetMb);
+                var after = await broker.SettledPublishCount();
+                // The run's uploads went through the broker too; they are not case traffic.
+                var caseMessages = after - before - settings.Cases;
+                runs.Add(new CasesRun(settings.Cases / seconds, (double)caseMessages / settings.Cases, caseMessages / seconds, peak));
+            }
+
+            return runs;
+        }
+        finally
+        {
+            foreach (var worker in workers)
+                await worker.DisposeAsync();
+        }
+    }
+
+    static object Notice(string noticeId, string contentId) => new
+    {
+        noticeId,
+        claimType = "Copyright",
+        contentIds = new[] { contentId },
+        notifier = new { name = "Bench Rights", email = "bench@rights.example", role = "RightsHolder" },
+        work = new { description = "A work", registrationNumber = "REG-1" },
+        statements = new { goodFaith = true, accurate = true, authorized = true },
+        signature = "Bench Rights",
+        filedAt = DateTimeOffset.UtcNow,
+    };
+
+    static async Task WaitUntil(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"timed out waiting for {what}");
+            await Task.Delay(5);
+        }
+    }
+}

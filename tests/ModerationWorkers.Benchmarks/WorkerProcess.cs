@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace ModerationWorkers.Benchmarks;
+
+/// <summary>The real worker host (Release build) as its own process, with its peak working set sampled.</summary>
+public sealed class WorkerProcess : IAsyncDisposable
+{
+    readonly Process _process;
+    readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    readonly CancellationTokenSource _stop = new();
+    long _peak;
+
+    Task _sampler = Task.CompletedTask;
+
+    WorkerProcess(Process process) => _process = process;
+
+    /// <summary>Peak working set since start or the last <see cref="ResetPeak"/>, in MB.</summary>
+    public double PeakWorkingSetMb => Interlocked.Read(ref _peak) / 1024.0 / 1024.0;
+
+    public void ResetPeak() => Interlocked.Exchange(ref _peak, 0);
+
+    public static async Task<WorkerProcess> Start(string brokerUri, string databasePath, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(HostAssembly());
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["RabbitMq__Uri"] = brokerUri;
+        info.Environment["Storage__Sqlite__Path"] = databasePath;
+        info.Environment["Observability__Port"] = "0";
+        // Per-case log lines at Information would measure the console, not the workers.
+        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        info.Environment["Serilog__MinimumLevel__Override__ModerationWorkers.Host.StartupAnnouncement"] = "Information";
+        // BENCH_Workers__Endpoints__case-saga__ConcurrentMessageLimit=64 and the like try settings without a rebuild.
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("BENCH_", StringComparison.Ordinal)))
+            info.Environment[key["BENCH_".Length..]] = value;
+
+        var worker = new WorkerProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+        worker._process.OutputDataReceived += (_, e) => worker.Receive(e.Data);
+        worker._process.ErrorDataReceived += (_, e) => worker.Receive(e.Data);
+        worker._process.Exited += (_, _) => worker._started.TrySetException(new InvalidOperationException("The worker host exited during start-up."));
+        worker._process.Start();
+        worker._process.BeginOutputReadLine();
+        worker._process.BeginErrorReadLine();
+        worker._sampler = Task.Run(worker.Sample);
+        await worker._started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return worker;
+    }
+
+    void Receive(string? line)
+    {
+        if (line is null)
+            return;
+        // Logged once the bus is connected and every queue and binding exists.
+        if (line.Contains("Workers started", StringComparison.Ordinal))
+            _started.TrySetResult();
+        if (line.Contains("FTL", StringComparison.Ordinal) || line.Contains("ERR", StringComparison.Ordinal))
+            Console.Error.WriteLine($"[worker {_process.Id}] {line}");
+    }
+
+    async Task Sample()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                _process.Refresh();
+                var current = _process.WorkingSet64;
+                long peak;
+                while (current > (peak = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, current, peak) != peak)
+                {
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(50, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    static string HostAssembly()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = directory.Parent!.Name;
+        var tfm = directory.Name;
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ModerationWorkers.sln")))
+            directory = directory.Parent;
+        var path = Path.Combine(directory!.FullName, "src", "ModerationWorkers.Host", "bin", configuration, tfm, "ModerationWorkers.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the solution in Release first (scripts/bench.sh does).", path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        await _sampler;
+        _process.Dispose();
+    }
+}
