@@ -7,7 +7,7 @@ public interface IModerationStore
 
     IContentRegistry Content { get; }
 
-    IProcessedMessages Processed { get; }
+    INoticeLedger Notices { get; }
 
     IAuditTrail Audit { get; }
 
@@ -42,6 +42,9 @@ public interface ISagaStore
     /// <summary>The documents whose timer is due at <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Every document of a kind, for operators' reports; not for the hot path.</summary>
+    IAsyncEnumerable<SagaDocument> Scan(string kind, CancellationToken cancellationToken);
+
     /// <summary>How many documents of a kind are in each state.</summary>
     Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken);
 }
@@ -68,13 +71,16 @@ public interface IContentRegistry
     Task RemoveWaiter(string contentId, Guid caseId, CancellationToken cancellationToken);
 }
 
-/// <summary>Idempotency keys of messages whose effects are complete.</summary>
-public interface IProcessedMessages
+/// <summary>The notices intake has decided, which also serves as their idempotency record.</summary>
+public interface INoticeLedger
 {
-    Task<bool> Contains(string key, CancellationToken cancellationToken);
+    Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken);
 
-    /// <summary>Adds the key; adding a key twice is a no-op.</summary>
-    Task Add(string key, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>Records a notice's outcome; a notice recorded already keeps its first record.</summary>
+    Task Record(NoticeRecord notice, CancellationToken cancellationToken);
+
+    /// <summary>The notices received in [from, to), oldest first.</summary>
+    Task<IReadOnlyList<NoticeRecord>> List(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
 /// <summary>The append-only audit trail.</summary>

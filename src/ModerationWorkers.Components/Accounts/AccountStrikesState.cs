@@ -16,6 +16,9 @@ public sealed class AccountStrikesState : IStoredSaga
     public List<Strike> Strikes { get; set; } = [];
     public bool PermanentlyBanned { get; set; }
 
+    /// <summary>Every restriction published for this account, oldest first.</summary>
+    public List<RestrictionRecord> Restrictions { get; set; } = [];
+
     public DateTimeOffset? TimerDueAt { get; set; }
     public List<PendingMessage> Outbox { get; set; } = [];
     public List<AuditEntry> PendingAudit { get; set; } = [];

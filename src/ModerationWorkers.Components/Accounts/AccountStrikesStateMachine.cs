@@ -55,12 +55,14 @@ static class AccountStrikesBehaviorExtensions
                 return;
 
             var now = clock.GetUtcNow();
+            var commandId = DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, message.NoticeId);
+            saga.Restrictions.Add(new RestrictionRecord(commandId, restriction.Level, restriction.Until, decision.ActiveStrikes, message.CaseId, now));
             // A restriction is a decision about a person: it goes into the account's audit trail too.
             saga.TransitionNote = $"{decision.ActiveStrikes} active strike(s) after case {message.CaseId}";
             context.AppendAudit(clock, saga.CurrentState, restriction.Level.ToString());
             saga.Outbox.Add(OutboxMessage.Publish(new RestrictAccount
             {
-                CommandId = DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, message.NoticeId),
+                CommandId = commandId,
                 AccountId = saga.AccountId,
                 Level = restriction.Level,
                 Until = restriction.Until,

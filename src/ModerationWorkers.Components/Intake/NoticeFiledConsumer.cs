@@ -8,9 +8,8 @@ using ModerationWorkers.Storage;
 namespace ModerationWorkers.Components.Intake;
 
 /// <summary>
-/// Notice intake: validates a notice and splits a valid one into one case per item. The notice id is marked
-/// processed only after everything is sent, so a crash in between repeats the sends (which are idempotent)
-/// rather than losing them.
+/// Notice intake: validates a notice and splits a valid one into one case per item. The notice's outcome is recorded
+/// only after everything is sent, so a crash in between repeats the sends (which are idempotent) rather than losing them.
 /// </summary>
 public sealed class NoticeFiledConsumer(
     IModerationStore store,
@@ -22,29 +21,30 @@ public sealed class NoticeFiledConsumer(
     {
         var notice = context.Message;
         var noticeId = notice.NoticeId;
-        var processedKey = $"notice:{noticeId}";
         var cancellationToken = context.CancellationToken;
 
-        if (await store.Processed.Contains(processedKey, cancellationToken))
+        if (await store.Notices.Find(noticeId, cancellationToken) is not null)
         {
             logger.LogInformation("Notice {NoticeId} was processed already: duplicate ignored", noticeId);
             return;
         }
 
         ModerationMetrics.NoticesReceived.Add(1);
+        var receivedAt = clock.GetUtcNow();
         var validation = validator.Validate(notice);
         if (validation.IsValid)
-            await OpenCases(context, noticeId, validation.ContentIds);
+            await OpenCases(context, noticeId, validation.ContentIds, receivedAt);
         else
             await Reject(context, noticeId, validation.Reasons);
 
-        await store.Processed.Add(processedKey, clock.GetUtcNow(), cancellationToken);
+        await store.Notices.Record(
+            new NoticeRecord(noticeId, notice.ClaimType.ToString(), receivedAt, validation.IsValid, validation.Reasons, validation.ContentIds),
+            cancellationToken);
     }
 
-    async Task OpenCases(ConsumeContext<NoticeFiled> context, string noticeId, IReadOnlyList<string> contentIds)
+    async Task OpenCases(ConsumeContext<NoticeFiled> context, string noticeId, IReadOnlyList<string> contentIds, DateTimeOffset receivedAt)
     {
         var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
-        var receivedAt = clock.GetUtcNow();
         var commands = contentIds.Select(contentId => new OpenCase
         {
             CaseId = DeterministicId.ForCase(noticeId, contentId),

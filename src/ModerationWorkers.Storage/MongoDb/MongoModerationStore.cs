@@ -26,7 +26,7 @@ public sealed class MongoModerationStore : IModerationStore
         var audit = new MongoAuditTrail(_database);
         Sagas = new MongoSagaStore(_database, audit);
         Content = new MongoContentRegistry(_database);
-        Processed = new MongoProcessedMessages(_database);
+        Notices = new MongoNoticeLedger(_database);
         Audit = audit;
     }
 
@@ -34,7 +34,7 @@ public sealed class MongoModerationStore : IModerationStore
 
     public IContentRegistry Content { get; }
 
-    public IProcessedMessages Processed { get; }
+    public INoticeLedger Notices { get; }
 
     public IAuditTrail Audit { get; }
 
@@ -43,6 +43,7 @@ public sealed class MongoModerationStore : IModerationStore
         await ((MongoSagaStore)Sagas).CreateIndexes(cancellationToken);
         await ((MongoContentRegistry)Content).CreateIndexes(cancellationToken);
         await ((MongoAuditTrail)Audit).CreateIndexes(cancellationToken);
+        await ((MongoNoticeLedger)Notices).CreateIndexes(cancellationToken);
     }
 
     public Task Ping(CancellationToken cancellationToken) =>

@@ -69,6 +69,16 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit) : IS
         return found.Select(d => new DueTimer(d["_id"].AsGuid, new DateTimeOffset(d["timerDueAt"].ToUniversalTime()))).ToList();
     }
 
+    public async IAsyncEnumerable<SagaDocument> Scan(string kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var cursor = await Collection(kind).FindAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken);
+        while (await cursor.MoveNextAsync(cancellationToken))
+        {
+            foreach (var document in cursor.Current)
+                yield return FromBson(document);
+        }
+    }
+
     public async Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken)
     {
         var groups = await Collection(kind).Aggregate()

@@ -15,7 +15,10 @@ public sealed class SqliteModerationStore : IModerationStore
             fingerprint TEXT NULL, title TEXT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS content_waiters (
             content_id TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (content_id, case_id)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS processed (key TEXT PRIMARY KEY, at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS notices (
+            notice_id TEXT PRIMARY KEY, claim_type TEXT NOT NULL, received_at INTEGER NOT NULL, accepted INTEGER NOT NULL,
+            reasons TEXT NOT NULL, content_ids TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_notices_received ON notices (received_at);
         CREATE TABLE IF NOT EXISTS audit (
             subject_id TEXT NOT NULL, sequence INTEGER NOT NULL, at TEXT NOT NULL, from_state TEXT NULL,
             to_state TEXT NOT NULL, cause_type TEXT NOT NULL, cause_message_id TEXT NULL, decided_by TEXT NOT NULL,
@@ -29,7 +32,7 @@ public sealed class SqliteModerationStore : IModerationStore
         _database = new SqliteDatabase(options.Path, options.BusyTimeoutSeconds, options.Synchronous);
         Sagas = new SqliteSagaStore(_database);
         Content = new SqliteContentRegistry(_database);
-        Processed = new SqliteProcessedMessages(_database);
+        Notices = new SqliteNoticeLedger(_database);
         Audit = new SqliteAuditTrail(_database);
     }
 
@@ -37,7 +40,7 @@ public sealed class SqliteModerationStore : IModerationStore
 
     public IContentRegistry Content { get; }
 
-    public IProcessedMessages Processed { get; }
+    public INoticeLedger Notices { get; }
 
     public IAuditTrail Audit { get; }
 

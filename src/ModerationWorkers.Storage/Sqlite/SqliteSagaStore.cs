@@ -85,6 +85,19 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         return due;
     }
 
+    public async IAsyncEnumerable<SagaDocument> Scan(string kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            "SELECT id, version, state, timer_due_at, data FROM sagas WHERE kind = $kind", ("$kind", kind));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            DateTimeOffset? due = reader.IsDBNull(3) ? null : SqliteDatabase.FromUnixMs(reader.GetInt64(3));
+            yield return new SagaDocument(Guid.Parse(reader.GetString(0)), reader.GetInt32(1), reader.GetString(2), due, reader.GetString(4));
+        }
+    }
+
     public async Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);

@@ -181,16 +181,56 @@ public class StoreContractTests
 
     [SkippableTheory]
     [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
-    public async Task Processed_keys_are_idempotent(string provider)
+    public async Task Notices_are_recorded_once_and_listed_by_time(string provider)
     {
         var store = await TestStores.Create(provider);
+        var accepted = new NoticeRecord("n-1", "Copyright", T0, true, [], ["c-1", "c-2"]);
+        var rejected = new NoticeRecord("n-2", "Patent", T0.AddHours(2), false, ["MissingEvidence", "MissingSignature"], []);
 
-        Assert.False(await store.Processed.Contains("notice:n-1", None));
-        await store.Processed.Add("notice:n-1", T0, None);
-        await store.Processed.Add("notice:n-1", T0.AddHours(1), None);
+        Assert.Null(await store.Notices.Find("n-1", None));
+        await store.Notices.Record(accepted, None);
+        await store.Notices.Record(accepted with { Accepted = false }, None);
+        await store.Notices.Record(rejected, None);
 
-        Assert.True(await store.Processed.Contains("notice:n-1", None));
-        Assert.False(await store.Processed.Contains("notice:n-2", None));
+        var found = await store.Notices.Find("n-1", None);
+        Assert.Equal((accepted.NoticeId, true, accepted.ReceivedAt), (found!.NoticeId, found.Accepted, found.ReceivedAt));
+        Assert.Equal(accepted.ContentIds, found.ContentIds);
+        var listed = await store.Notices.List(T0.AddHours(1), T0.AddHours(3), None);
+        var only = Assert.Single(listed);
+        Assert.Equal(("n-2", "Patent", false), (only.NoticeId, only.ClaimType, only.Accepted));
+        Assert.Equal(rejected.Reasons, only.Reasons);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Scan_returns_every_document_of_a_kind(string provider)
+    {
+        var store = await TestStores.Create(provider);
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        foreach (var id in ids)
+            await store.Sagas.TryInsert(Kind, Document(id, 1), None);
+        await store.Sagas.TryInsert("accounts", Document(Guid.NewGuid(), 1), None);
+
+        var scanned = new List<Guid>();
+        await foreach (var document in store.Sagas.Scan(Kind, None))
+            scanned.Add(document.Id);
+
+        Assert.Equal(ids.Order(), scanned.Order());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task An_update_files_its_audit_entries_in_the_same_write(string provider)
+    {
+        var store = await TestStores.Create(provider);
+        var id = Guid.NewGuid();
+        await store.Sagas.TryInsert(Kind, Document(id, 1), None);
+        var entry = new AuditEntry(id, 1, T0, "Initial", "Closed", "VerdictReached", null, "reviewer-1", null);
+
+        Assert.False(await store.Sagas.TryUpdate(Kind, Document(id, 2), expectedVersion: 5, [entry], None));
+        Assert.True(await store.Sagas.TryUpdate(Kind, Document(id, 2), expectedVersion: 1, [entry], None));
+
+        Assert.Equal([entry], await store.Audit.Read(id, None));
     }
 
     [SkippableTheory]

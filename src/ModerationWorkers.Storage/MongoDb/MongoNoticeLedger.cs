@@ -1,0 +1,49 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace ModerationWorkers.Storage.MongoDb;
+
+sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
+{
+    readonly IMongoCollection<BsonDocument> _notices = database.GetCollection<BsonDocument>("notices");
+
+    public Task CreateIndexes(CancellationToken cancellationToken) =>
+        _notices.Indexes.CreateOneAsync(
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("receivedAt"), new CreateIndexOptions { Name = "receivedAt" }),
+            cancellationToken: cancellationToken);
+
+    public async Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken)
+    {
+        var found = await _notices.Find(Builders<BsonDocument>.Filter.Eq("_id", noticeId)).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : Read(found);
+    }
+
+    public Task Record(NoticeRecord notice, CancellationToken cancellationToken) =>
+        _notices.UpdateOneAsync(
+            Builders<BsonDocument>.Filter.Eq("_id", notice.NoticeId),
+            new BsonDocument("$setOnInsert", new BsonDocument
+            {
+                { "claimType", notice.ClaimType },
+                { "receivedAt", new BsonDateTime(notice.ReceivedAt.UtcDateTime) },
+                { "accepted", notice.Accepted },
+                { "reasons", new BsonArray(notice.Reasons) },
+                { "contentIds", new BsonArray(notice.ContentIds) },
+            }),
+            new UpdateOptions { IsUpsert = true },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<NoticeRecord>> List(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var filter = Builders<BsonDocument>.Filter.Gte("receivedAt", from.UtcDateTime) & Builders<BsonDocument>.Filter.Lt("receivedAt", to.UtcDateTime);
+        var found = await _notices.Find(filter).Sort(Builders<BsonDocument>.Sort.Ascending("receivedAt")).ToListAsync(cancellationToken);
+        return found.Select(Read).ToList();
+    }
+
+    static NoticeRecord Read(BsonDocument d) => new(
+        d["_id"].AsString,
+        d["claimType"].AsString,
+        new DateTimeOffset(d["receivedAt"].ToUniversalTime()),
+        d["accepted"].AsBoolean,
+        d["reasons"].AsBsonArray.Select(v => v.AsString).ToArray(),
+        d["contentIds"].AsBsonArray.Select(v => v.AsString).ToArray());
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace ModerationWorkers.Storage.Sqlite;
+
+sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
+{
+    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids";
+
+    public async Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection, $"SELECT {Columns} FROM notices WHERE notice_id = $id", ("$id", noticeId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task Record(NoticeRecord notice, CancellationToken cancellationToken)
+    {
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        await using var command = SqliteDatabase.Command(lease.Connection,
+            $"INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents) ON CONFLICT (notice_id) DO NOTHING",
+            ("$id", notice.NoticeId), ("$claim", notice.ClaimType), ("$at", SqliteDatabase.ToUnixMs(notice.ReceivedAt)),
+            ("$accepted", notice.Accepted ? 1 : 0), ("$reasons", JsonSerializer.Serialize(notice.Reasons)),
+            ("$contents", JsonSerializer.Serialize(notice.ContentIds)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NoticeRecord>> List(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.Open(cancellationToken);
+        await using var command = SqliteDatabase.Command(connection,
+            $"SELECT {Columns} FROM notices WHERE received_at >= $from AND received_at < $to ORDER BY received_at",
+            ("$from", SqliteDatabase.ToUnixMs(from)), ("$to", SqliteDatabase.ToUnixMs(to)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var notices = new List<NoticeRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+            notices.Add(Read(reader));
+        return notices;
+    }
+
+    static NoticeRecord Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        SqliteDatabase.FromUnixMs(reader.GetInt64(2)),
+        reader.GetInt32(3) == 1,
+        JsonSerializer.Deserialize<string[]>(reader.GetString(4))!,
+        JsonSerializer.Deserialize<string[]>(reader.GetString(5))!);
+}
