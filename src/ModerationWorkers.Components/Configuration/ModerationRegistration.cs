@@ -9,8 +9,6 @@ using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Timers;
 using ModerationWorkers.Policy;
 using ModerationWorkers.Storage;
-using ModerationWorkers.Storage.MongoDb;
-using ModerationWorkers.Storage.Sqlite;
 
 namespace ModerationWorkers.Components.Configuration;
 
@@ -32,7 +30,7 @@ public static class ModerationRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PolicyOptions>>().Value);
         services.AddSingleton(sp => new NoticeValidator(sp.GetRequiredService<PolicyOptions>().MaxItemsPerNotice));
         services.AddSingleton<StrikeLadder>();
-        services.AddSingleton<IModerationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHostedService<StoreInitializer>();
         return services;
     }
@@ -66,11 +64,4 @@ public static class ModerationRegistration
         configurator.UseRawJsonDeserializer(isDefault: false);
         configurator.ConfigureJsonSerializerOptions(MessageJson.Apply);
     }
-
-    static IModerationStore CreateStore(StorageOptions options) => options.Provider switch
-    {
-        StorageProvider.Sqlite => new SqliteModerationStore(options.Sqlite),
-        StorageProvider.MongoDb => new MongoModerationStore(options.MongoDb),
-        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown Storage:Provider"),
-    };
 }

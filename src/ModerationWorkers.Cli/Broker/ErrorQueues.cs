@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+
+namespace ModerationWorkers.Cli.Broker;
+
+/// <summary>An error queue, its depth, and the failure reasons of the messages in it.</summary>
+public sealed record ErrorQueueSummary(string Queue, long Messages, IReadOnlyDictionary<string, int> Reasons);
+
+/// <summary>
+/// The error queues MassTransit fills (&lt;queue&gt;_error): listed through the management API, and redriven over AMQP.
+/// A redriven message is published to its original queue and confirmed by the broker before it is acked on the error
+/// queue, so an interrupted redrive can leave a message in both places, never in neither.
+/// </summary>
+public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
+{
+    public const string FaultMessageHeader = "MT-Fault-Message";
+    public const string ErrorSuffix = "_error";
+
+    string Vhost => Uri.UnescapeDataString(amqpUri.AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/";
+
+    public async Task<IReadOnlyList<ErrorQueueSummary>> List(string? queue, int peek, CancellationToken cancellationToken)
+    {
+        using var http = Management();
+        var vhost = Uri.EscapeDataString(Vhost);
+        var queues = await http.GetFromJsonAsync<JsonElement>($"api/queues/{vhost}?columns=name,messages", cancellationToken);
+        var summaries = new List<ErrorQueueSummary>();
+        foreach (var q in queues.EnumerateArray())
+        {
+            var name = q.GetProperty("name").GetString()!;
+            if (!name.EndsWith(ErrorSuffix, StringComparison.Ordinal) || (queue is not null && name != queue && name != queue + ErrorSuffix))
+                continue;
+
+            // Peeking requeues what it reads: the queue is left as it was.
+            var response = await http.PostAsJsonAsync($"api/queues/{vhost}/{Uri.EscapeDataString(name)}/get",
+                new { count = peek, ackmode = "ack_requeue_true", encoding = "auto", truncate = 1024 }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var messages = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var reasons = messages.EnumerateArray()
+                .Select(m => m.GetProperty("properties").TryGetProperty("headers", out var h) && h.TryGetProperty(FaultMessageHeader, out var r) ? r.GetString() ?? "" : "(no reason)")
+                .GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
+            summaries.Add(new ErrorQueueSummary(name, q.TryGetProperty("messages", out var count) ? count.GetInt64() : 0, reasons));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>Moves messages back to the queue they failed on. <paramref name="messageId"/> limits it to one message.</summary>
+    public async Task<int> Redrive(string errorQueue, string? messageId, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var target = errorQueue.EndsWith(ErrorSuffix, StringComparison.Ordinal) ? errorQueue[..^ErrorSuffix.Length] : errorQueue;
+        var source = target + ErrorSuffix;
+        await using var connection = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+
+        var depth = (await channel.QueueDeclarePassiveAsync(source, cancellationToken)).MessageCount;
+        var moved = 0;
+        var skipped = new List<ulong>();
+        try
+        {
+            for (var seen = 0u; seen < depth; seen++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var message = await channel.BasicGetAsync(source, autoAck: false, cancellationToken);
+                if (message is null)
+                    break;
+                if (messageId is not null && message.BasicProperties.MessageId != messageId)
+                {
+                    // Held unacked until the end, so the next get moves on; returned to the queue afterwards.
+                    skipped.Add(message.DeliveryTag);
+                    continue;
+                }
+
+                var properties = new BasicProperties(message.BasicProperties)
+                {
+                    Headers = message.BasicProperties.Headers?.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal)
+                        && h.Key != "MT-Reason").ToDictionary(h => h.Key, h => h.Value),
+                };
+                // Awaits the broker's confirm: only then is the copy on the error queue let go.
+                await channel.BasicPublishAsync(string.Empty, target, mandatory: true, properties, message.Body, cancellationToken);
+                await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
+                progress?.Report(++moved);
+                if (messageId is not null)
+                    break;
+            }
+        }
+        finally
+        {
+            foreach (var tag in skipped)
+                await channel.BasicNackAsync(tag, multiple: false, requeue: true, CancellationToken.None);
+        }
+
+        return moved;
+    }
+
+    HttpClient Management()
+    {
+        var http = new HttpClient { BaseAddress = managementUri, Timeout = TimeSpan.FromSeconds(30) };
+        var user = Uri.UnescapeDataString(amqpUri.UserInfo);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(user.Length > 0 ? user : "guest:guest")));
+        return http;
+    }
+}

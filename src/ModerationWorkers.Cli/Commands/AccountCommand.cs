@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Policy;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ModerationWorkers.Cli.Commands;
+
+public sealed class AccountSettings : CommandSettings
+{
+    [CommandArgument(0, "<accountId>")]
+    public string AccountId { get; init; } = string.Empty;
+
+    [CommandOption("--json")]
+    [Description("Machine-readable output.")]
+    public bool Json { get; init; }
+}
+
+/// <summary>modctl account &lt;accountId&gt;: strikes (active and expired), the current restriction and its history.</summary>
+public sealed class AccountCommand : AsyncCommand<AccountSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, AccountSettings settings, CancellationToken cancellationToken)
+    {
+        var store = await CliSettings.OpenStore(cancellationToken);
+        if (await store.Account(DeterministicId.ForAccount(settings.AccountId), cancellationToken) is not { } account)
+            return Output.NotFound($"account {settings.AccountId}");
+
+        var lifetime = new PolicyOptions().StrikeLifetime;
+        var now = DateTimeOffset.UtcNow;
+        var strikes = account.Strikes.Select(s => new { s.NoticeId, s.CaseId, s.RecordedAt, Active = s.RecordedAt + lifetime > now }).ToList();
+        var current = Current(account, now);
+
+        if (settings.Json)
+        {
+            Output.Json(new { account.AccountId, account.PermanentlyBanned, current, strikes, history = account.Restrictions });
+            return 0;
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]Account {account.AccountId}[/]: {strikes.Count(s => s.Active)} active strike(s), {strikes.Count(s => !s.Active)} expired; restriction: {current?.Level.ToString() ?? "none"}");
+        var strikeTable = Output.Table("Strikes", "Recorded", "Notice", "Case", "Active");
+        foreach (var strike in strikes)
+            strikeTable.AddRow(Markup.Escape(Output.At(strike.RecordedAt)), Markup.Escape(strike.NoticeId), strike.CaseId.ToString(), strike.Active ? "yes" : "expired");
+        AnsiConsole.Write(strikeTable);
+        var history = Output.Table("Restrictions", "Issued", "Level", "Until", "Active strikes", "Case", "Command id");
+        foreach (var r in account.Restrictions)
+            history.AddRow(Markup.Escape(Output.At(r.IssuedAt)), r.Level.ToString(), Markup.Escape(Output.At(r.Until)), r.ActiveStrikes.ToString(System.Globalization.CultureInfo.InvariantCulture), r.CaseId.ToString(), r.CommandId.ToString());
+        AnsiConsole.Write(history);
+        return 0;
+    }
+
+    /// <summary>The restriction in force now: a ban is forever, a suspension until its end, a warning until the next rung.</summary>
+    static RestrictionRecord? Current(AccountStrikesState account, DateTimeOffset now) =>
+        account.Restrictions.LastOrDefault(r => r.Until is null || r.Until > now);
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel;
+using ModerationWorkers.Cli.Broker;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ModerationWorkers.Cli.Commands;
+
+public sealed class ErrorsRedriveSettings : CommandSettings
+{
+    [CommandOption("--queue <QUEUE>")]
+    [Description("The queue to redrive (notice-intake or notice-intake_error); every error queue when left out with --all.")]
+    public string? Queue { get; init; }
+
+    [CommandOption("--id <MESSAGEID>")]
+    [Description("Only the message with this id.")]
+    public string? MessageId { get; init; }
+
+    [CommandOption("--all")]
+    [Description("Every message.")]
+    public bool All { get; init; }
+
+    public override ValidationResult Validate() =>
+        (MessageId is null) == !All ? ValidationResult.Success() : ValidationResult.Error("give either --id MESSAGEID or --all");
+}
+
+/// <summary>modctl errors redrive: moves failed messages back to their queue, each confirmed before it is let go.</summary>
+public sealed class ErrorsRedriveCommand : AsyncCommand<ErrorsRedriveSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, ErrorsRedriveSettings settings, CancellationToken cancellationToken)
+    {
+        var errors = new ErrorQueues(new Uri(CliSettings.RabbitMq.Uri), CliSettings.ManagementUri);
+        var queues = settings.Queue is not null
+            ? [settings.Queue]
+            : (await errors.List(null, 0, cancellationToken)).Where(q => q.Messages > 0).Select(q => q.Queue).ToList();
+
+        var total = 0;
+        foreach (var queue in queues)
+        {
+            var moved = await errors.Redrive(queue, settings.MessageId, null, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"{queue}: {moved} message(s) moved back");
+            total += moved;
+        }
+
+        return settings.MessageId is not null && total == 0 ? Output.NotFound($"message {settings.MessageId}") : 0;
+    }
+}

@@ -1,0 +1,27 @@
+using ModerationWorkers.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("modctl");
+    config.AddCommand<CaseCommand>("case").WithDescription("A case: state, timeline from the audit trail, commands published.");
+    config.AddCommand<NoticeCommand>("notice").WithDescription("A notice: its outcome and each of its cases.");
+    config.AddCommand<AccountCommand>("account").WithDescription("An account: active and expired strikes, restriction and history.");
+    config.AddBranch("errors", errors =>
+    {
+        errors.SetDescription("Error queues: list them, and move messages back to their queue.");
+        errors.AddCommand<ErrorsListCommand>("list");
+        errors.AddCommand<ErrorsRedriveCommand>("redrive");
+    });
+    config.AddCommand<SimulateCommand>("simulate").WithDescription("Publish a realistic stream as platform services would.");
+    config.AddCommand<ReportCommand>("report").WithDescription("Transparency figures for a period, from the audit trail.");
+});
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await app.RunAsync(args, cancellation.Token);

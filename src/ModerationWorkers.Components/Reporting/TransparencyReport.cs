@@ -1,0 +1,65 @@
+using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Cases;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Reporting;
+
+/// <summary>
+/// Computes transparency figures from the notice ledger, the cases and the accounts. Pure: the same store gives
+/// the same figures. A period is [from, to): a notice counts by when it was received, a decision by when it was made.
+/// </summary>
+public static class TransparencyReport
+{
+    public static TransparencyFigures Compute(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        IEnumerable<NoticeRecord> notices,
+        IEnumerable<CaseState> cases,
+        IEnumerable<AccountStrikesState> accounts,
+        IReadOnlySet<string> automatedReviewers)
+    {
+        bool InPeriod(DateTimeOffset? at) => at is { } t && t >= from && t < to;
+
+        var caseList = cases.ToList();
+        var noticeList = notices.Where(n => InPeriod(n.ReceivedAt)).ToList();
+        var unknownContent = caseList.Where(c => c.CurrentState == "Rejected" && InPeriod(c.ClosedAt)).ToList();
+
+        var byClaimType = Enum.GetNames<ClaimType>().Select(claimType =>
+        {
+            var received = noticeList.Where(n => n.ClaimType == claimType).ToList();
+            var reasons = received.Where(n => !n.Accepted).SelectMany(n => n.Reasons)
+                .Concat(unknownContent.Where(c => c.ClaimType.ToString() == claimType).Select(_ => RejectionReasons.UnknownContent))
+                .GroupBy(r => r, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return new ClaimTypeFigures(claimType, received.Count, received.Count(n => !n.Accepted), reasons);
+        }).ToList();
+
+        var removed = caseList.Where(c => c.Outcome == CaseOutcome.ContentRemoved && InPeriod(c.ClosedAt)).ToList();
+        var decided = caseList.Where(c => c.Verdict is not null && InPeriod(c.ClosedAt)).ToList();
+        var restrictions = accounts.SelectMany(a => a.Restrictions.Select(r => (a.AccountId, Restriction: r)))
+            .Where(r => InPeriod(r.Restriction.IssuedAt)).ToList();
+
+        return new TransparencyFigures(
+            from,
+            to,
+            byClaimType,
+            removed.Count,
+            Enum.GetValues<RestrictionLevel>().ToDictionary(l => l.ToString(), l => restrictions.Count(r => r.Restriction.Level == l)),
+            Median(removed.Where(c => c.ReceivedAt is not null).Select(c => (c.ClosedAt!.Value - c.ReceivedAt!.Value).TotalSeconds)),
+            decided.Count(c => automatedReviewers.Contains(c.ReviewerId ?? string.Empty)),
+            decided.Count(c => !automatedReviewers.Contains(c.ReviewerId ?? string.Empty)),
+            restrictions.Where(r => r.Restriction.Level == RestrictionLevel.UploadSuspended).Select(r => r.AccountId).Distinct().Count(),
+            restrictions.Where(r => r.Restriction.Level == RestrictionLevel.PermanentBan).Select(r => r.AccountId).Distinct().Count());
+    }
+
+    static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+            return null;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

@@ -1,0 +1,15 @@
+using ModerationWorkers.Storage.MongoDb;
+using ModerationWorkers.Storage.Sqlite;
+
+namespace ModerationWorkers.Storage;
+
+/// <summary>The store that Storage:Provider names. The host and the operator CLI open it the same way.</summary>
+public static class ModerationStores
+{
+    public static IModerationStore Create(StorageOptions options) => options.Provider switch
+    {
+        StorageProvider.Sqlite => new SqliteModerationStore(options.Sqlite),
+        StorageProvider.MongoDb => new MongoModerationStore(options.MongoDb),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown Storage:Provider"),
+    };
+}
