@@ -25,7 +25,7 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
     {
         using var http = Management();
         var vhost = Uri.EscapeDataString(Vhost);
-        var queues = await http.GetFromJsonAsync<JsonElement>($"api/queues/{vhost}?columns=name,messages", cancellationToken);
+        var queues = await http.GetFromJsonAsync<JsonElement>($"api/queues/{vhost}?columns=name", cancellationToken);
         var summaries = new List<ErrorQueueSummary>();
         foreach (var q in queues.EnumerateArray())
         {
@@ -41,10 +41,18 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
             var reasons = messages.EnumerateArray()
                 .Select(m => m.GetProperty("properties").TryGetProperty("headers", out var h) && h.TryGetProperty(FaultMessageHeader, out var r) ? r.GetString() ?? "" : "(no reason)")
                 .GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
-            summaries.Add(new ErrorQueueSummary(name, q.TryGetProperty("messages", out var count) ? count.GetInt64() : 0, reasons));
+            summaries.Add(new ErrorQueueSummary(name, await Depth(name, cancellationToken), reasons));
         }
 
         return summaries;
+    }
+
+    /// <summary>The queue's depth now (the management API's figures lag by its statistics interval).</summary>
+    async Task<long> Depth(string queue, CancellationToken cancellationToken)
+    {
+        await using var connection = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
     }
 
     /// <summary>Moves messages back to the queue they failed on. <paramref name="messageId"/> limits it to one message.</summary>
@@ -82,7 +90,8 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
                 // Awaits the broker's confirm: only then is the copy on the error queue let go.
                 await channel.BasicPublishAsync(string.Empty, target, mandatory: true, properties, message.Body, cancellationToken);
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
-                progress?.Report(++moved);
+                moved++;
+                progress?.Report(moved);
                 if (messageId is not null)
                     break;
             }

@@ -42,7 +42,7 @@ public sealed class ModerationHarness : IAsyncDisposable
         var store = await TestStores.Create(provider);
         var clock = new FakeClock(Start);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Policy:ContentWaitTimeout"] = "00:15:00", ["Security:ReviewerIds"] = "reviewer-1,reviewer-9" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Policy:ContentWaitTimeout"] = "00:15:00", ["Security:ReviewerIds"] = "reviewer-1,reviewer-9,auto-reviewer" })
             .Build();
 
         var services = new ServiceCollection();

@@ -1,0 +1,88 @@
+using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Cases;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Components.Reporting;
+using ModerationWorkers.Components.Tests.Sagas;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
+
+namespace ModerationWorkers.Components.Tests.Reporting;
+
+/// <summary>A known history played through the real workers, then every transparency figure checked against it.</summary>
+public class TransparencyReportTests
+{
+    static readonly IReadOnlySet<string> Automated = new HashSet<string> { "auto-reviewer" };
+
+    [Fact]
+    public async Task Every_figure_matches_a_known_history()
+    {
+        await using var h = await ModerationHarness.Create();
+        var start = h.Clock.GetUtcNow();
+        for (var i = 1; i <= 6; i++)
+            await h.Upload($"c-{i}", i <= 4 ? "repeat" : $"acct-{i}");
+        await h.Settle();
+
+        // Four copyright notices against "repeat" (three infringing by reviewers, one by the automated reviewer),
+        // a trademark notice against acct-5 found not infringing, one incomplete patent notice, one notice for content that never arrives.
+        for (var i = 1; i <= 4; i++)
+            await h.File(Notices.ValidCopyright($"c-{i}") with { NoticeId = $"n-{i}" });
+        await h.File(Notices.ValidTrademark() with { NoticeId = "n-5", ContentIds = ["c-5"] });
+        await h.File(Notices.ValidTrademark() with { NoticeId = "n-6", ClaimType = ClaimType.Patent, Signature = " ", Evidence = [] });
+        await h.File(Notices.ValidCopyright("c-missing") with { NoticeId = "n-7" });
+        for (var i = 1; i <= 5; i++)
+            await h.Published<CaseOpened>(m => m.NoticeId == $"n-{i}");
+
+        h.Clock.Advance(TimeSpan.FromMinutes(10));
+        await h.Verdict(DeterministicId.ForCase("n-1", "c-1"), Verdict.Infringing, "reviewer-1");
+        await h.Verdict(DeterministicId.ForCase("n-2", "c-2"), Verdict.Infringing, "reviewer-9");
+        await h.Verdict(DeterministicId.ForCase("n-3", "c-3"), Verdict.Infringing, "auto-reviewer");
+        await h.Verdict(DeterministicId.ForCase("n-4", "c-4"), Verdict.Infringing, "reviewer-1");
+        await h.Verdict(DeterministicId.ForCase("n-5", "c-5"), Verdict.NotInfringing, "reviewer-9");
+        for (var i = 1; i <= 5; i++)
+            await h.Published<CaseClosed>(m => m.CaseId == DeterministicId.ForCase($"n-{i}", $"c-{i}"));
+        await h.Consumed<Messages.RecordStrike>(4);
+        await h.Published<RestrictAccount>(m => m.Level == RestrictionLevel.PermanentBan);
+        h.Clock.Advance(TimeSpan.FromMinutes(6));
+        await h.FireDueTimers();
+        await h.Published<NoticeRejected>(m => m.NoticeId == "n-7");
+        await h.Settle();
+
+        var figures = TransparencyReport.Compute(
+            start, start.AddDays(1),
+            await h.Store.Notices.List(start, start.AddDays(1), CancellationToken.None),
+            await All<CaseState>(h),
+            await All<AccountStrikesState>(h),
+            Automated);
+
+        var copyright = figures.Notices.Single(n => n.ClaimType == "Copyright");
+        var trademark = figures.Notices.Single(n => n.ClaimType == "Trademark");
+        var patent = figures.Notices.Single(n => n.ClaimType == "Patent");
+        Assert.Equal((5, 0), (copyright.Received, copyright.Rejected));
+        Assert.Equal(new Dictionary<string, int> { [RejectionReasons.UnknownContent] = 1 }, copyright.RejectionReasons);
+        Assert.Equal((1, 0), (trademark.Received, trademark.Rejected));
+        Assert.Empty(trademark.RejectionReasons);
+        Assert.Equal((1, 1), (patent.Received, patent.Rejected));
+        Assert.Equal(new Dictionary<string, int> { [RejectionReasons.MissingSignature] = 1, [RejectionReasons.MissingEvidence] = 1 }, patent.RejectionReasons);
+        Assert.Equal(4, figures.Removals);
+        Assert.Equal(new Dictionary<string, int> { ["Warning"] = 1, ["UploadSuspended"] = 1, ["PermanentBan"] = 1 }, figures.RestrictionsByLevel);
+        Assert.Equal(TimeSpan.FromMinutes(10).TotalSeconds, figures.MedianNoticeToActionSeconds);
+        Assert.Equal((1, 4), (figures.AutomatedDecisions, figures.ReviewerDecisions));
+        Assert.Equal((1, 1), (figures.AccountsSuspended, figures.AccountsBanned));
+
+        // A period that ends before the decisions counts the notices but none of the actions.
+        var before = TransparencyReport.Compute(start, start.AddMinutes(5),
+            await h.Store.Notices.List(start, start.AddMinutes(5), CancellationToken.None), await All<CaseState>(h), await All<AccountStrikesState>(h), Automated);
+        Assert.Equal(7, before.Notices.Sum(n => n.Received));
+        Assert.Equal((0, 0, 0), (before.Removals, before.AutomatedDecisions + before.ReviewerDecisions, before.RestrictionsByLevel.Values.Sum()));
+        Assert.Null(before.MedianNoticeToActionSeconds);
+    }
+
+    static async Task<List<T>> All<T>(ModerationHarness h)
+        where T : class, IStoredSaga
+    {
+        var all = new List<T>();
+        await foreach (var document in h.Store.Sagas.Scan(SagaKindAttribute.Of<T>(), CancellationToken.None))
+            all.Add(SagaDocumentSerializer.FromDocument<T>(document));
+        return all;
+    }
+}
