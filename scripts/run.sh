@@ -18,11 +18,16 @@ log=$(mktemp)
 dotnet src/ModerationWorkers.Host/bin/Release/net10.0/ModerationWorkers.Host.dll > "$log" 2>&1 &
 host=$!
 trap 'kill -TERM "$host" 2>/dev/null; wait "$host" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 60); do
+for attempt in $(seq 1 61); do
   grep -q "Workers started" "$log" && break
   kill -0 "$host" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  [[ $attempt -lt 61 ]] || { echo "[demo] the workers did not start in 60 s:" >&2; cat "$log" >&2; exit 1; }
   sleep 1
 done
 echo "[demo] workers are up (log: $log); simulating platform traffic with an automatic reviewer"
-dotnet src/ModerationWorkers.Cli/bin/Release/net10.0/modctl.dll simulate --uploads "${DEMO_UPLOADS:-2000}" --notices "${DEMO_NOTICES:-200}" --reviewer auto
-dotnet src/ModerationWorkers.Cli/bin/Release/net10.0/modctl.dll report --from "$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)" --to "$(date -u -d '1 day' +%Y-%m-%dT%H:%M:%SZ)"
+from=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+status=0
+dotnet src/ModerationWorkers.Cli/bin/Release/net10.0/modctl.dll simulate --uploads "${DEMO_UPLOADS:-2000}" --notices "${DEMO_NOTICES:-200}" --reviewer auto || status=$?
+# The transparency report of just this demo's traffic.
+dotnet src/ModerationWorkers.Cli/bin/Release/net10.0/modctl.dll report --from "$from" --to "$(date -u -d '1 minute' +%Y-%m-%dT%H:%M:%SZ)"
+exit "$status"

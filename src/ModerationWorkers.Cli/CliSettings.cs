@@ -18,6 +18,9 @@ public static class CliSettings
 
     public static StorageOptions Storage => Configuration.Value.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
+    public static ModerationWorkers.Policy.PolicyOptions Policy =>
+        Configuration.Value.GetSection(ModerationWorkers.Policy.PolicyOptions.Section).Get<ModerationWorkers.Policy.PolicyOptions>() ?? new ModerationWorkers.Policy.PolicyOptions();
+
     public static RabbitMqOptions RabbitMq => Configuration.Value.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
     /// <summary>The broker's management API (for the error queues); by default on the broker's host, port 15672.</summary>

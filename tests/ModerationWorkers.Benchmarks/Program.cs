@@ -7,7 +7,7 @@ var settings = BenchSettings.Parse(args);
 var log = (string text) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {text}");
 log($"{(settings.Smoke ? "smoke" : "full")} benchmark, {settings.Runs} run(s) per figure, {Environment.ProcessorCount} cores");
 
-// --only <scenario> runs one scenario, for profiling; the others report zero.
+// --only <scenario> runs one scenario, for profiling: its runs are logged, and no table or JSON is written.
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
 bool Runs(string scenario) => only is null || only == scenario;
 
@@ -48,3 +48,8 @@ Console.WriteLine(report.Markdown());
 var path = Path.Combine(Directory.GetCurrentDirectory(), "bench-results.json");
 await File.WriteAllTextAsync(path, report.Json());
 log(string.Create(CultureInfo.InvariantCulture, $"wrote {path}"));
+
+// The scenarios' SQLite files are of no use once the figures are out.
+var scratch = Path.Combine(Path.GetTempPath(), "moderation-bench");
+if (Directory.Exists(scratch))
+    Directory.Delete(scratch, recursive: true);

@@ -25,7 +25,7 @@ public sealed class AccountCommand : AsyncCommand<AccountSettings>
         if (await store.Account(DeterministicId.ForAccount(settings.AccountId), cancellationToken) is not { } account)
             return Output.NotFound($"account {settings.AccountId}");
 
-        var lifetime = new PolicyOptions().StrikeLifetime;
+        var lifetime = CliSettings.Policy.StrikeLifetime;
         var now = DateTimeOffset.UtcNow;
         var strikes = account.Strikes.Select(s => new { s.NoticeId, s.CaseId, s.RecordedAt, Active = s.RecordedAt + lifetime > now }).ToList();
         var current = Current(account, now);

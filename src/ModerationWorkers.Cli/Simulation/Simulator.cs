@@ -25,6 +25,7 @@ public sealed class Simulator(Uri amqpUri)
         await using var listen = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
 
         var received = new ConcurrentQueue<(string Type, JsonElement Message)>();
+        var ourCases = new ConcurrentDictionary<Guid, bool>();
         var filedAt = new ConcurrentDictionary<string, long>();
         var removalLatency = new LongHistogram(3_600_000_000, 3); // microseconds, up to an hour
         var queue = (await listen.QueueDeclareAsync($"modctl-simulate-{plan.RunId}", durable: false, exclusive: true, autoDelete: true, cancellationToken: cancellationToken)).QueueName;
@@ -41,11 +42,10 @@ public sealed class Simulator(Uri amqpUri)
             var type = envelope.RootElement.GetProperty("messageType")[0].GetString()!;
             var name = type[(type.LastIndexOf(':') + 1)..];
             var message = envelope.RootElement.GetProperty("message").Clone();
-            if (!message.TryGetProperty("noticeId", out var notice) || !(notice.GetString() ?? "").StartsWith(plan.RunId, StringComparison.Ordinal))
-            {
-                if (!(name is nameof(CaseClosed) or nameof(RestrictAccount)))
-                    return; // another run's traffic
-            }
+            if (!IsOurs(name, message))
+                return; // another run's traffic on the same broker
+            if (name == nameof(CaseOpened))
+                ourCases[message.GetProperty("caseId").GetGuid()] = true;
 
             received.Enqueue((name, message));
             progress.Received(name);
@@ -109,6 +109,14 @@ public sealed class Simulator(Uri amqpUri)
             removalLatency.TotalCount > 0 ? removalLatency.GetValueAtPercentile(50) / 1000.0 : null,
             removalLatency.TotalCount > 0 ? removalLatency.GetValueAtPercentile(99) / 1000.0 : null,
             Done());
+
+        // Notices and accounts carry the run id; CaseClosed only its case id, known from this run's CaseOpened.
+        bool IsOurs(string name, JsonElement message) => name switch
+        {
+            nameof(CaseClosed) => ourCases.ContainsKey(message.GetProperty("caseId").GetGuid()),
+            nameof(RestrictAccount) => message.GetProperty("accountId").GetString()!.StartsWith(plan.RunId, StringComparison.Ordinal),
+            _ => message.GetProperty("noticeId").GetString()!.StartsWith(plan.RunId, StringComparison.Ordinal),
+        };
     }
 
     static string Exchange(string name) => $"ModerationWorkers.Contracts:{name}";

@@ -7,7 +7,7 @@ namespace ModerationWorkers.Components.Persistence;
 
 /// <summary>
 /// Dispatches what a saga committed: its pending messages (with their stored message ids, so a replay is a
-/// recognisable duplicate) and its pending audit entries. Then it clears them with one more versioned write.
+/// recognisable duplicate), then clears them and files its pending audit entries in one more versioned write.
 /// </summary>
 public static class OutboxDispatcher
 {
@@ -33,7 +33,7 @@ public static class OutboxDispatcher
 
     public static bool HasPending(IStoredSaga saga) => saga.Outbox.Count > 0 || saga.PendingAudit.Count > 0;
 
-    /// <summary>Dispatches and clears. Returns the saga's version after the clearing write.</summary>
+    /// <summary>Dispatches and clears; on success the saga's version is the clearing write's.</summary>
     public static async Task Dispatch<TSaga>(TSaga saga, ConsumeContext context, IModerationStore store, string kind)
         where TSaga : class, IStoredSaga
     {

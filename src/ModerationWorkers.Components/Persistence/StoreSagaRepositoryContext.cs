@@ -16,9 +16,9 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
 {
     static readonly string Kind = SagaKindAttribute.Of<TSaga>();
 
-    readonly IModerationStore store;
-    readonly ConsumeContext<TMessage> context;
-    readonly ISagaConsumeContextFactory<IModerationStore, TSaga> factory;
+    readonly IModerationStore _store;
+    readonly ConsumeContext<TMessage> _context;
+    readonly ISagaConsumeContextFactory<IModerationStore, TSaga> _factory;
 
     // The JSON as loaded: a message that changes nothing (a duplicate, say) then costs no write.
     string? _loadedData;
@@ -26,26 +26,26 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
     public StoreSagaRepositoryContext(IModerationStore store, ConsumeContext<TMessage> context, ISagaConsumeContextFactory<IModerationStore, TSaga> factory)
         : base(context)
     {
-        this.store = store;
-        this.context = context;
-        this.factory = factory;
+        _store = store;
+        _context = context;
+        _factory = factory;
     }
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
-        factory.CreateSagaConsumeContext(store, context, instance, SagaConsumeContextMode.Add);
+        _factory.CreateSagaConsumeContext(_store, _context, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
         instance.Version = 1;
-        if (!await store.Sagas.TryInsert(Kind, SagaDocumentSerializer.ToDocument(instance, 1), context.CancellationToken))
+        if (!await _store.Sagas.TryInsert(Kind, SagaDocumentSerializer.ToDocument(instance, 1), _context.CancellationToken))
             return default!;
 
-        return await factory.CreateSagaConsumeContext(store, context, instance, SagaConsumeContextMode.Insert);
+        return await _factory.CreateSagaConsumeContext(_store, _context, instance, SagaConsumeContextMode.Insert);
     }
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var document = await store.Sagas.Load(Kind, correlationId, context.CancellationToken);
+        var document = await _store.Sagas.Load(Kind, correlationId, _context.CancellationToken);
         if (document is null)
             return default!;
 
@@ -53,20 +53,21 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
 
         // Left over from a process that committed and died before dispatching: finish that first.
         if (OutboxDispatcher.HasPending(instance))
-            await OutboxDispatcher.Dispatch(instance, context, store, Kind);
+            await OutboxDispatcher.Dispatch(instance, _context, _store, Kind);
 
         _loadedData = SagaDocumentSerializer.ToDocument(instance, instance.Version).Data;
-        return await factory.CreateSagaConsumeContext(store, context, instance, SagaConsumeContextMode.Load);
+        return await _factory.CreateSagaConsumeContext(_store, _context, instance, SagaConsumeContextMode.Load);
     }
 
     public async Task Save(SagaConsumeContext<TSaga> sagaContext)
     {
         var saga = sagaContext.Saga;
-        if (!await store.Sagas.TryInsert(Kind, SagaDocumentSerializer.ToDocument(saga, 1), context.CancellationToken))
+        if (!await _store.Sagas.TryInsert(Kind, SagaDocumentSerializer.ToDocument(saga, 1), _context.CancellationToken))
             throw Conflict(saga, "was inserted by another consumer");
 
         saga.Version = 1;
-        await OutboxDispatcher.Dispatch(saga, context, store, Kind);
+        if (OutboxDispatcher.HasPending(saga))
+            await OutboxDispatcher.Dispatch(saga, _context, _store, Kind);
     }
 
     public async Task Update(SagaConsumeContext<TSaga> sagaContext)
@@ -77,18 +78,18 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
         if (document.Data == _loadedData)
             return;
 
-        if (!await store.Sagas.TryUpdate(Kind, document, loaded, context.CancellationToken))
+        if (!await _store.Sagas.TryUpdate(Kind, document, loaded, _context.CancellationToken))
             throw Conflict(saga, $"changed since version {loaded} was loaded");
 
         saga.Version = loaded + 1;
         if (OutboxDispatcher.HasPending(saga))
-            await OutboxDispatcher.Dispatch(saga, context, store, Kind);
+            await OutboxDispatcher.Dispatch(saga, _context, _store, Kind);
     }
 
     public async Task Delete(SagaConsumeContext<TSaga> sagaContext)
     {
         var saga = sagaContext.Saga;
-        if (!await store.Sagas.TryDelete(Kind, saga.CorrelationId, saga.Version, context.CancellationToken))
+        if (!await _store.Sagas.TryDelete(Kind, saga.CorrelationId, saga.Version, _context.CancellationToken))
             throw Conflict(saga, "changed before it could be deleted");
     }
 
@@ -98,7 +99,7 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
-        factory.CreateSagaConsumeContext(store, consumeContext, instance, mode);
+        _factory.CreateSagaConsumeContext(_store, consumeContext, instance, mode);
 
     static StoredSagaConcurrencyException Conflict(TSaga saga, string what) =>
         new($"{typeof(TSaga).Name} {saga.CorrelationId} {what}", typeof(TSaga), saga.CorrelationId);

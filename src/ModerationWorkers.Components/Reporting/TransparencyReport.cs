@@ -7,7 +7,8 @@ namespace ModerationWorkers.Components.Reporting;
 
 /// <summary>
 /// Computes transparency figures from the notice ledger, the cases and the accounts. Pure: the same store gives
-/// the same figures. A period is [from, to): a notice counts by when it was received, a decision by when it was made.
+/// the same figures. A period is [from, to): a notice counts by when it was received, a decision by when its case was
+/// closed on it, a restriction by when it was issued.
 /// </summary>
 public static class TransparencyReport
 {
