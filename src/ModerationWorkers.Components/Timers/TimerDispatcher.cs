@@ -28,6 +28,7 @@ public sealed class TimerDispatcher(
 
     // When each due timer was last sent, so a timer still pending is not resent on every poll.
     readonly Dictionary<Guid, DateTimeOffset> _sent = [];
+    readonly SemaphoreSlim _dispatching = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,7 +49,21 @@ public sealed class TimerDispatcher(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>Sends the due timers once; one pass at a time, whoever calls it.</summary>
     public async Task<int> DispatchDue(CancellationToken cancellationToken)
+    {
+        await _dispatching.WaitAsync(cancellationToken);
+        try
+        {
+            return await DispatchDueOnce(cancellationToken);
+        }
+        finally
+        {
+            _dispatching.Release();
+        }
+    }
+
+    async Task<int> DispatchDueOnce(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var due = await store.Sagas.FindDueTimers(CaseKind, now, BatchSize, cancellationToken);

@@ -89,8 +89,7 @@ public class CaseSagaTests
         var caseId = DeterministicId.ForCase("n-1", "c-late");
 
         await h.File(Notices.ValidCopyright("c-late"));
-        await h.Settle();
-        var waiting = await h.Case(caseId);
+        var waiting = await h.WaitForState(caseId, "AwaitingContent");
         Assert.Equal("AwaitingContent", waiting!.CurrentState);
         Assert.Equal(ModerationHarness.Start.AddMinutes(15), waiting.TimerDueAt);
         Assert.Empty(h.AllPublished<CaseOpened>());
@@ -110,7 +109,7 @@ public class CaseSagaTests
         await using var h = await ModerationHarness.Create();
         var caseId = DeterministicId.ForCase("n-1", "c-never");
         await h.File(Notices.ValidCopyright("c-never"));
-        await h.Settle();
+        await h.WaitForState(caseId, "AwaitingContent");
 
         Assert.Equal(0, await h.FireDueTimers());
         h.Clock.Advance(TimeSpan.FromMinutes(15));

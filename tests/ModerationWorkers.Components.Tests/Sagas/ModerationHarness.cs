@@ -123,6 +123,20 @@ public sealed class ModerationHarness : IAsyncDisposable
         return document is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(document);
     }
 
+    /// <summary>Waits until a case is stored in a state: harness inactivity alone can miss a consumer paused by a cold JIT.</summary>
+    public async Task<CaseState> WaitForState(Guid caseId, string state)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            if (await Case(caseId) is { } found && found.CurrentState == state)
+                return found;
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"case {caseId} did not reach {state} within 20 s");
+            await Task.Delay(20);
+        }
+    }
+
     public Task<int> FireDueTimers() => _provider.GetRequiredService<TimerDispatcher>().DispatchDue(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
