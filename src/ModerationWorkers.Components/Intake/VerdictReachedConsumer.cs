@@ -20,15 +20,14 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
     public async Task Consume(ConsumeContext<VerdictReached> context)
     {
         var verdict = context.Message;
-        var (caseId, reviewerId) = (verdict.CaseId, verdict.ReviewerId);
+        var (caseId, reviewerId) = (verdict.CaseId, verdict.ReviewerId); // checked by InboundMessageFilter
 
         var publisher = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit) ? rabbit.Properties.UserId : null;
         if (!IsAuthorised(security.Value, reviewerId, publisher))
         {
             ModerationMetrics.VerdictsUnauthorised.Add(1);
             // The rare refused verdict is worth one read, so its log line names the notice and content like every case line.
-            var known = await store.Sagas.Load(SagaKindAttribute.Of<CaseState>(), caseId, context.CancellationToken);
-            var @case = known is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(known);
+            var @case = await store.Sagas.Find<CaseState>(caseId, context.CancellationToken);
             logger.LogWarning(
                 "Verdict for case {CaseId} (notice {NoticeId}, content {ContentId}) by {ReviewerId} ignored: neither the reviewer nor the publisher {Publisher} may decide cases",
                 caseId, @case?.NoticeId, @case?.ContentId, reviewerId, publisher ?? "(unnamed)");

@@ -84,8 +84,8 @@ public class TransparencyReportTests
         where T : class, IStoredSaga
     {
         var all = new List<T>();
-        await foreach (var document in h.Store.Sagas.Scan(SagaKindAttribute.Of<T>(), CancellationToken.None))
-            all.Add(SagaDocumentSerializer.FromDocument<T>(document));
+        await foreach (var saga in h.Store.Sagas.All<T>(CancellationToken.None))
+            all.Add(saga);
         return all;
     }
 }

@@ -117,11 +117,7 @@ public sealed class ModerationHarness : IAsyncDisposable
     public IReadOnlyList<T> AllPublished<T>()
         where T : class => Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
 
-    public async Task<CaseState?> Case(Guid caseId)
-    {
-        var document = await Store.Sagas.Load(SagaKindAttribute.Of<CaseState>(), caseId, CancellationToken.None);
-        return document is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(document);
-    }
+    public Task<CaseState?> Case(Guid caseId) => Store.Sagas.Find<CaseState>(caseId, CancellationToken.None);
 
     /// <summary>Waits until a case is stored in a state: harness inactivity alone can miss a consumer paused by a cold JIT.</summary>
     public async Task<CaseState> WaitForState(Guid caseId, string state)

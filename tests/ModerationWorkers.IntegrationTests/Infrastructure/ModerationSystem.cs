@@ -70,11 +70,7 @@ public sealed class ModerationSystem : IAsyncDisposable
         return environment;
     }
 
-    public async Task<CaseState?> Case(Guid caseId)
-    {
-        var document = await Store.Sagas.Load(SagaKindAttribute.Of<CaseState>(), caseId, CancellationToken.None);
-        return document is null ? null : SagaDocumentSerializer.FromDocument<CaseState>(document);
-    }
+    public Task<CaseState?> Case(Guid caseId) => Store.Sagas.Find<CaseState>(caseId, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

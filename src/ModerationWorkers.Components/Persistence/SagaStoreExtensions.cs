@@ -1,0 +1,21 @@
+using System.Runtime.CompilerServices;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Persistence;
+
+/// <summary>Reading saga documents back as their state types, for whoever inspects them outside MassTransit.</summary>
+public static class SagaStoreExtensions
+{
+    public static async Task<TSaga?> Find<TSaga>(this ISagaStore sagas, Guid id, CancellationToken cancellationToken)
+        where TSaga : class, IStoredSaga =>
+        await sagas.Load(SagaKindAttribute.Of<TSaga>(), id, cancellationToken) is { } document
+            ? SagaDocumentSerializer.FromDocument<TSaga>(document)
+            : null;
+
+    public static async IAsyncEnumerable<TSaga> All<TSaga>(this ISagaStore sagas, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TSaga : class, IStoredSaga
+    {
+        await foreach (var document in sagas.Scan(SagaKindAttribute.Of<TSaga>(), cancellationToken))
+            yield return SagaDocumentSerializer.FromDocument<TSaga>(document);
+    }
+}
