@@ -17,9 +17,13 @@ public sealed class SecurityOptions
     /// <summary>Accept every verdict. For development only: refused in Production.</summary>
     public bool AllowAnyReviewer { get; set; }
 
-    public IReadOnlySet<string> ReviewerIdSet => Split(ReviewerIds);
+    // Read on every verdict: split once, after binding, rather than per message.
+    public IReadOnlySet<string> ReviewerIdSet => _reviewerIds ??= Split(ReviewerIds);
 
-    public IReadOnlySet<string> ReviewerPublisherSet => Split(ReviewerPublishers);
+    public IReadOnlySet<string> ReviewerPublisherSet => _reviewerPublishers ??= Split(ReviewerPublishers);
+
+    HashSet<string>? _reviewerIds;
+    HashSet<string>? _reviewerPublishers;
 
     static HashSet<string> Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
