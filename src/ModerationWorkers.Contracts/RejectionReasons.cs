@@ -15,4 +15,5 @@ public static class RejectionReasons
     public const string MissingEvidence = nameof(MissingEvidence);
     public const string TooManyItems = nameof(TooManyItems);
     public const string UnknownContent = nameof(UnknownContent);
+    public const string NotifierSuspended = nameof(NotifierSuspended);
 }

@@ -11,4 +11,7 @@ public sealed record RestrictAccount
     public required Guid CaseId { get; init; }
     public required string Reason { get; init; }
     public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>Always set by this service; optional on the wire only because v1 messages lack it.</summary>
+    public StatementOfReasons? StatementOfReasons { get; init; }
 }

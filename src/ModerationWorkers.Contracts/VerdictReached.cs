@@ -8,4 +8,7 @@ public sealed record VerdictReached
     public required string ReviewerId { get; init; }
     public string? Reason { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
+
+    /// <summary>True for the verdict on an appeal (<see cref="AppealOpened"/>); absent means false.</summary>
+    public bool Appeal { get; init; }
 }
