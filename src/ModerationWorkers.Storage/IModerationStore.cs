@@ -11,6 +11,8 @@ public interface IModerationStore
 
     IAuditTrail Audit { get; }
 
+    IFingerprintBank Fingerprints { get; }
+
     /// <summary>Creates tables, collections and indexes. Idempotent; called on start.</summary>
     Task Initialize(CancellationToken cancellationToken);
 
@@ -81,6 +83,19 @@ public interface INoticeLedger
 
     /// <summary>The notices received in [from, to), oldest first.</summary>
     Task<IReadOnlyList<NoticeRecord>> List(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}
+
+/// <summary>The fingerprints of removed content, so that a re-upload is recognised (stay-down).</summary>
+public interface IFingerprintBank
+{
+    /// <summary>Banks a fingerprint for a case. Idempotent: banking the same (fingerprint, case) again changes nothing.</summary>
+    Task Add(BankedFingerprint entry, CancellationToken cancellationToken);
+
+    /// <summary>For each of the fingerprints that is banked, its earliest entry.</summary>
+    Task<IReadOnlyList<BankedFingerprint>> Match(IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken);
+
+    /// <summary>Takes a case's fingerprint out of the bank, when the content was restored. Other cases' entries stay.</summary>
+    Task Remove(string fingerprint, Guid caseId, CancellationToken cancellationToken);
 }
 
 /// <summary>The append-only audit trail.</summary>

@@ -28,6 +28,7 @@ public sealed class MongoModerationStore : IModerationStore
         Content = new MongoContentRegistry(_database);
         Notices = new MongoNoticeLedger(_database);
         Audit = audit;
+        Fingerprints = new MongoFingerprintBank(_database);
     }
 
     public ISagaStore Sagas { get; }
@@ -38,12 +39,15 @@ public sealed class MongoModerationStore : IModerationStore
 
     public IAuditTrail Audit { get; }
 
+    public IFingerprintBank Fingerprints { get; }
+
     public async Task Initialize(CancellationToken cancellationToken)
     {
         await ((MongoSagaStore)Sagas).CreateIndexes(cancellationToken);
         await ((MongoContentRegistry)Content).CreateIndexes(cancellationToken);
         await ((MongoAuditTrail)Audit).CreateIndexes(cancellationToken);
         await ((MongoNoticeLedger)Notices).CreateIndexes(cancellationToken);
+        await ((MongoFingerprintBank)Fingerprints).CreateIndexes(cancellationToken);
     }
 
     public Task Ping(CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ public sealed class SqliteModerationStore : IModerationStore
             notice_id TEXT PRIMARY KEY, claim_type TEXT NOT NULL, received_at INTEGER NOT NULL, accepted INTEGER NOT NULL,
             reasons TEXT NOT NULL, content_ids TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_notices_received ON notices (received_at);
+        CREATE TABLE IF NOT EXISTS fingerprints (
+            fingerprint TEXT NOT NULL, case_id TEXT NOT NULL, notice_id TEXT NOT NULL, content_id TEXT NOT NULL,
+            claim_type TEXT NOT NULL, banked_at INTEGER NOT NULL, PRIMARY KEY (fingerprint, case_id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS audit (
             subject_id TEXT NOT NULL, sequence INTEGER NOT NULL, at TEXT NOT NULL, from_state TEXT NULL,
             to_state TEXT NOT NULL, cause_type TEXT NOT NULL, cause_message_id TEXT NULL, decided_by TEXT NOT NULL,
@@ -34,6 +37,7 @@ public sealed class SqliteModerationStore : IModerationStore
         Content = new SqliteContentRegistry(_database);
         Notices = new SqliteNoticeLedger(_database);
         Audit = new SqliteAuditTrail(_database);
+        Fingerprints = new SqliteFingerprintBank(_database);
     }
 
     public ISagaStore Sagas { get; }
@@ -43,6 +47,8 @@ public sealed class SqliteModerationStore : IModerationStore
     public INoticeLedger Notices { get; }
 
     public IAuditTrail Audit { get; }
+
+    public IFingerprintBank Fingerprints { get; }
 
     public async Task Initialize(CancellationToken cancellationToken)
     {
