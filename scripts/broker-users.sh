@@ -29,34 +29,44 @@ own() { echo "$1|$1_error|$1_skipped"; }   # a role's queue and exchange, with i
 # exchange X. That keeps commands durable even before their consumer has started once.
 
 declare -A configure write read
-# Platform services: may only write the three inbound exchanges. Nothing to declare, nothing to read.
+# Platform services: may only write the inbound exchanges. Nothing to declare, nothing to read.
 configure[platform]=''
-write[platform]="${C}(ContentUploaded|NoticeFiled|VerdictReached)"
+write[platform]="${C}(ContentUploaded|NoticeFiled|VerdictReached|CounterNoticeFiled|AppealFiled|LegalActionFiled)"
 read[platform]=''
 # Reviewer tools: read case announcements into queues of their own, write verdicts.
 configure[reviewer]='reviewer-.*'
 write[reviewer]="reviewer-.*|${C}VerdictReached"
-read[reviewer]="reviewer-.*|${C}CaseOpened"
+read[reviewer]="reviewer-.*|${C}(CaseOpened|AppealOpened)"
 # Downstream services: read only the command exchanges, into queues of their own.
 configure[downstream]='downstream-.*'
 write[downstream]='downstream-.*'
-read[downstream]="downstream-.*|${C}(RemoveContent|RestrictAccount)"
+read[downstream]="downstream-.*|${C}(RemoveContent|RestrictAccount|RestoreContent)"
 
 configure[content-intake]="$(own content-intake)|${C}ContentUploaded|case-saga|${fault}|${bus}"
 write[content-intake]="$(own content-intake)|case-saga|${fault}|${bus}"
 read[content-intake]="content-intake|${C}ContentUploaded|case-saga|${bus}"
 
-configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|case-saga|${fault}|${bus}"
-write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|case-saga|${fault}|${bus}"
-read[notice-intake]="notice-intake|${C}NoticeFiled|case-saga|${bus}"
+configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|case-saga|case-saga-priority|${fault}|${bus}"
+write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|case-saga|case-saga-priority|${fault}|${bus}"
+read[notice-intake]="notice-intake|${C}NoticeFiled|case-saga|case-saga-priority|${bus}"
 
 configure[verdicts]="$(own verdicts)|${C}VerdictReached|case-saga|${fault}|${bus}"
 write[verdicts]="$(own verdicts)|case-saga|${fault}|${bus}"
 read[verdicts]="verdicts|${C}VerdictReached|case-saga|${bus}"
 
-configure[case-saga]="$(own case-saga)|account-strikes|${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed)|${fault}|${bus}"
-write[case-saga]="$(own case-saga)|account-strikes|${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed)|${fault}|${bus}"
-read[case-saga]="case-saga|account-strikes|${bus}"
+redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled)"
+configure[redress]="$(own counter-notices)|$(own appeals)|$(own legal-actions)|${redress_in}|case-saga|${fault}|${bus}"
+write[redress]="$(own counter-notices)|$(own appeals)|$(own legal-actions)|case-saga|${fault}|${bus}"
+read[redress]="counter-notices|appeals|legal-actions|${redress_in}|case-saga|${bus}"
+
+case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided)"
+configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|account-strikes|notifier-standing|${case_out}|${fault}|${bus}"
+write[case-saga]="$(own case-saga)|$(own case-saga-priority)|account-strikes|notifier-standing|${case_out}|${fault}|${bus}"
+read[case-saga]="case-saga|case-saga-priority|account-strikes|notifier-standing|${bus}"
+
+configure[notifier-standing]="$(own notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
+write[notifier-standing]="$(own notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
+read[notifier-standing]="notifier-standing|${bus}"
 
 configure[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
 write[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
@@ -88,7 +98,7 @@ apply() {
   echo "[broker-users] $user on $vhost: configure $c | write $w | read $r"
 }
 
-for role in platform reviewer downstream content-intake notice-intake verdicts case-saga account-strikes timers; do
+for role in platform reviewer downstream content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers; do
   variable="MW_PASSWORD_$(echo "$role" | tr 'a-z-' 'A-Z_')"
   password="${!variable:-${MW_PASSWORD:-}}"
   if [[ -z "$password" ]]; then

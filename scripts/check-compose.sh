@@ -4,7 +4,7 @@
 #
 # Checks:
 # - the file is valid Compose, with compose/.env.example as its .env, with and without `--profile monitoring`;
-# - each of the six worker roles is a service that runs only that role (`--roles <role>`), connects as that
+# - each of the eight worker roles is a service that runs only that role (`--roles <role>`), connects as that
 #   role's broker user, and sets deploy.replicas;
 # - the files it mounts and builds from exist, and compose/prometheus.yml scrapes every role.
 # Prints one line when all is well; exits non-zero naming the problem otherwise.
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 compose_file=compose/docker-compose.yml
-roles=(content-intake notice-intake verdicts case-saga account-strikes timers)
+roles=(content-intake notice-intake verdicts case-saga account-strikes timers redress notifier-standing)
 
 log() { printf '[check-compose] %s\n' "$*" >&2; }
 fail() { log "$compose_file: $*"; exit 1; }

@@ -19,6 +19,11 @@ public static class ModerationMetrics
     public static readonly Counter<long> VerdictsIgnored = Meter.CreateCounter<long>("moderation.verdicts.ignored");
     public static readonly Counter<long> Restrictions = Meter.CreateCounter<long>("moderation.restrictions");
     public static readonly Counter<long> Strikes = Meter.CreateCounter<long>("moderation.strikes");
+    public static readonly Counter<long> StrikesRetracted = Meter.CreateCounter<long>("moderation.strikes.retracted");
+    public static readonly Counter<long> ContentRestored = Meter.CreateCounter<long>("moderation.content.restored");
+    public static readonly Counter<long> StayDownMatches = Meter.CreateCounter<long>("moderation.staydown.matches");
+    public static readonly Counter<long> RedressFiled = Meter.CreateCounter<long>("moderation.redress.filed");
+    public static readonly Counter<long> NotifiersSuspended = Meter.CreateCounter<long>("moderation.notifiers.suspended");
     public static readonly Counter<long> CommandsPublished = Meter.CreateCounter<long>("moderation.commands.published");
     public static readonly Histogram<double> NoticeToRemoval = Meter.CreateHistogram<double>("moderation.notice_to_removal", unit: "s",
         description: "Time from a notice's acceptance to the removal of the content");

@@ -32,7 +32,7 @@ static class HostBus
                 // User, password and vhost come from the URI, which comes from configuration or the environment.
                 rabbit.Host(new Uri(options.Uri), _ => { });
                 rabbit.UseModerationSerialization();
-                rabbit.ConfigureEndpoints(context);
+                rabbit.ConfigureModerationEndpoints(context, roles);
             });
         });
 

@@ -15,8 +15,17 @@ public static class DeterministicId
     /// <summary>The case id of one notice against one item of content.</summary>
     public static Guid ForCase(string noticeId, string contentId) => Create("case", noticeId, contentId);
 
+    /// <summary>The case a stay-down match opens: the matched case and the new content, so a redelivered upload maps to it again.</summary>
+    public static Guid ForStayDownCase(Guid matchedCaseId, string contentId) => Create("stay-down", matchedCaseId.ToString(), contentId);
+
     /// <summary>The key of an account's strike ledger.</summary>
     public static Guid ForAccount(string accountId) => Create("account", accountId);
+
+    /// <summary>
+    /// A notifier's key, from their e-mail address. Trimmed and lower-cased, so "Ada@Example.org " and
+    /// "ada@example.org" are one notifier and cannot escape the abuse count by changing case.
+    /// </summary>
+    public static Guid ForNotifier(string email) => Create("notifier", email.Trim().ToLowerInvariant());
 
     /// <summary>A command id that is stable across re-emission of the same decision.</summary>
     public static Guid ForCommand(string kind, params string[] parts) => Create(["command", kind, .. parts]);

@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using ModerationWorkers.Contracts;
+using static ModerationWorkers.Policy.IdentityRules;
 
 namespace ModerationWorkers.Policy;
 
@@ -54,28 +54,6 @@ public sealed class NoticeValidator(int maxItemsPerNotice = 100)
         return reasons.Count == 0
             ? NoticeValidation.Valid(contentIds.Distinct(StringComparer.Ordinal).ToArray())
             : NoticeValidation.Invalid(reasons);
-    }
-
-    static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
-
-    /// <summary>
-    /// A name or signature must be printable text: control characters and invisible format characters (bidi
-    /// overrides, zero-width joiners) can disguise who filed a notice, so such a value counts as missing.
-    /// </summary>
-    static bool IsIdentity(string? value) =>
-        !IsBlank(value) && value!.Length <= 512 && !value.Any(c =>
-            char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format);
-
-    static bool HasAny(IReadOnlyList<string>? values) => values is not null && values.Any(v => !IsBlank(v));
-
-    static bool IsEmail(string? value)
-    {
-        if (IsBlank(value) || value!.Length > 254 || value.Any(char.IsControl))
-            return false;
-        // MailAddress accepts display-name forms; insist the whole value is the bare address.
-        return MailAddress.TryCreate(value, out var address)
-            && address.Address == value.Trim()
-            && address.Host.Contains('.', StringComparison.Ordinal);
     }
 }
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ModerationWorkers.Policy;
 
 /// <summary>The tunable durations and limits of the infringement policy, bound from <c>Policy</c>.</summary>
-public sealed class PolicyOptions
+public sealed class PolicyOptions : IValidatableObject
 {
     public const string Section = "Policy";
 
@@ -22,4 +22,49 @@ public sealed class PolicyOptions
     /// <summary>The most content ids a single notice may list.</summary>
     [Range(1, 10_000, ErrorMessage = "Policy:MaxItemsPerNotice: must be between {1} and {2}")]
     public int MaxItemsPerNotice { get; set; } = 100;
+
+    /// <summary>
+    /// Business days between an accepted counter-notice and the restore: DMCA §512(g)(2)(C) says 10 to 14, which
+    /// gives the notifier time to go to court first.
+    /// </summary>
+    [Range(1, 60, ErrorMessage = "Policy:RestoreAfterBusinessDays: must be between {1} and {2}")]
+    public int RestoreAfterBusinessDays { get; set; } = 10;
+
+    /// <summary>How long after a decision the uploader may appeal it (EU DSA Art. 20: at least six months).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00", ErrorMessage = "Policy:AppealWindow: must be between {1} and {2}")]
+    public TimeSpan AppealWindow { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>How long after a removal the uploader may file a counter-notice.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00", ErrorMessage = "Policy:CounterNoticeWindow: must be between {1} and {2}")]
+    public TimeSpan CounterNoticeWindow { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>What a fingerprint match on removed content does. Review by default: a person decides.</summary>
+    public StayDownMode StayDown { get; set; } = StayDownMode.Review;
+
+    /// <summary>When notifiers are warned and suspended for unfounded notices (EU DSA Art. 23).</summary>
+    public AbuseOptions Abuse { get; set; } = new();
+
+    /// <summary>
+    /// E-mail addresses of trusted flaggers (EU DSA Art. 22), compared case-insensitively after trimming. Only this
+    /// list makes a notifier trusted: the flag on the wire is self-declared.
+    /// </summary>
+    public List<string> TrustedFlaggers { get; set; } = [];
+
+    /// <summary>Validates what the attributes cannot: the enum's value, and <see cref="Abuse"/>, which they do not reach.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Enum.IsDefined(StayDown))
+            yield return new ValidationResult("Policy:StayDown: must be Review or AutoRemove", [nameof(StayDown)]);
+
+        if (Abuse is null)
+        {
+            yield return new ValidationResult("Policy:Abuse: must be set", [nameof(Abuse)]);
+            yield break;
+        }
+
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Abuse, new ValidationContext(Abuse), results, validateAllProperties: true);
+        foreach (var result in results)
+            yield return new ValidationResult(result.ErrorMessage, result.MemberNames.Select(m => $"{nameof(Abuse)}:{m}").ToArray());
+    }
 }

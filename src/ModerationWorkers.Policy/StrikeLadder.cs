@@ -19,8 +19,16 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
 
-        if (standing.Strikes.Any(s => s.NoticeId == noticeId))
-            return new StrikeDecision(standing, IsDuplicate: true, CountActive(standing.Strikes, now), Restriction: null);
+        var existing = IndexOf(standing.Strikes, s => s.NoticeId == noticeId);
+        if (existing >= 0)
+        {
+            // One strike per notice, but it remembers every case it stands for, so each can be retracted on its own.
+            var strike = standing.Strikes[existing];
+            var covering = strike.Covers(caseId)
+                ? standing
+                : standing with { Strikes = Replace(standing.Strikes, existing, strike with { OtherCases = [.. strike.OtherCases, caseId] }) };
+            return new StrikeDecision(covering, IsDuplicate: true, CountActive(standing.Strikes, now), Restriction: null);
+        }
 
         var strikes = standing.Strikes.Append(new Strike(noticeId, caseId, now)).ToArray();
         var active = CountActive(strikes, now);
@@ -36,9 +44,104 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
             _ => new Restriction(RestrictionLevel.Warning, Until: null),
         };
 
-        var banned = restriction.Level == RestrictionLevel.PermanentBan;
-        return new StrikeDecision(new StrikeStanding(strikes, banned), IsDuplicate: false, active, restriction);
+        var next = standing with
+        {
+            Strikes = strikes,
+            PermanentlyBanned = restriction.Level == RestrictionLevel.PermanentBan,
+            SuspendedUntil = restriction.Level == RestrictionLevel.UploadSuspended ? restriction.Until : standing.SuspendedUntil,
+        };
+        return new StrikeDecision(next, IsDuplicate: false, active, restriction);
     }
+
+    /// <summary>
+    /// Takes back the strike of <paramref name="caseId"/> once its content is restored (a counter-notice or an appeal
+    /// succeeded). A strike that still covers other cases of its notice stays. A restriction in force is lowered to
+    /// what the remaining strikes would have brought had the retracted one never happened; it is never raised.
+    /// </summary>
+    public RetractionDecision Retract(StrikeStanding standing, Guid caseId)
+    {
+        var now = clock.GetUtcNow();
+
+        var index = IndexOf(standing.Strikes, s => s.Covers(caseId));
+        if (index < 0)
+            return new RetractionDecision(standing, Found: false, StrikeRemoved: false, CountActive(standing.Strikes, now), Lifted: null);
+
+        var strike = standing.Strikes[index];
+        var others = strike.OtherCases.Where(c => c != caseId).ToArray();
+        var kept = strike.CaseId != caseId ? strike with { OtherCases = others }
+            : others.Length > 0 ? strike with { CaseId = others[0], OtherCases = others[1..] }
+            : null;
+        IReadOnlyList<Strike> strikes = kept is null
+            ? standing.Strikes.Where((_, i) => i != index).ToArray()
+            : Replace(standing.Strikes, index, kept);
+
+        var next = standing with { Strikes = strikes };
+        var after = WouldBeInForce(strikes, now);
+        Restriction? lifted = null;
+        if (Rank(after.Level) < Rank(InForce(standing, now)))
+        {
+            lifted = after;
+            next = next with
+            {
+                PermanentlyBanned = after.Level == RestrictionLevel.PermanentBan,
+                SuspendedUntil = after.Level == RestrictionLevel.UploadSuspended ? after.Until : null,
+            };
+        }
+
+        return new RetractionDecision(next, Found: true, StrikeRemoved: kept is null, CountActive(strikes, now), lifted);
+    }
+
+    static RestrictionLevel InForce(StrikeStanding standing, DateTimeOffset now) =>
+        standing.PermanentlyBanned ? RestrictionLevel.PermanentBan
+        : standing.SuspendedUntil > now ? RestrictionLevel.UploadSuspended
+        : RestrictionLevel.None;
+
+    /// <summary>
+    /// Replays the ladder over <paramref name="strikes"/> in the order they were recorded, as if they were the only
+    /// ones: a ban they would have reached at any time still stands, because a ban is final; a suspension counts only
+    /// while it runs. With the strikes active now this is the rung their count gives; the replay also keeps a ban
+    /// that strikes since expired had brought, which counting today's active strikes alone would wrongly lift.
+    /// </summary>
+    Restriction WouldBeInForce(IReadOnlyList<Strike> strikes, DateTimeOffset now)
+    {
+        var ordered = strikes.OrderBy(s => s.RecordedAt).ToArray();
+        DateTimeOffset? suspendedUntil = null;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var at = ordered[i].RecordedAt;
+            var active = CountActive(ordered.Take(i + 1), at);
+            if (active >= BanAt)
+                return new Restriction(RestrictionLevel.PermanentBan, Until: null);
+            if (active == SuspensionAt)
+                suspendedUntil = at + options.UploadSuspension;
+        }
+
+        return suspendedUntil > now
+            ? new Restriction(RestrictionLevel.UploadSuspended, suspendedUntil)
+            : new Restriction(RestrictionLevel.None, Until: null);
+    }
+
+    // Warning is not a restriction in force, so it ranks with None.
+    static int Rank(RestrictionLevel level) => level switch
+    {
+        RestrictionLevel.PermanentBan => 2,
+        RestrictionLevel.UploadSuspended => 1,
+        _ => 0,
+    };
+
+    static int IndexOf(IReadOnlyList<Strike> strikes, Func<Strike, bool> match)
+    {
+        for (var i = 0; i < strikes.Count; i++)
+        {
+            if (match(strikes[i]))
+                return i;
+        }
+
+        return -1;
+    }
+
+    static Strike[] Replace(IReadOnlyList<Strike> strikes, int index, Strike replacement) =>
+        strikes.Select((s, i) => i == index ? replacement : s).ToArray();
 
     int CountActive(IEnumerable<Strike> strikes, DateTimeOffset now) =>
         strikes.Count(s => s.RecordedAt + options.StrikeLifetime > now);

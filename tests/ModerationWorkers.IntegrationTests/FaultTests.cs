@@ -43,7 +43,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         // Each role in its own process, each with its own least-privilege broker user.
         var users = await BrokerUsers.Create(_system.Vhost);
-        var roles = new[] { "content-intake", "notice-intake", "verdicts", "case-saga", "account-strikes", "timers" };
+        var roles = new[] { "content-intake", "notice-intake", "verdicts", "case-saga", "account-strikes", "timers", "redress", "notifier-standing" };
         var processes = new Dictionary<string, HostProcess>();
         foreach (var role in roles)
             processes[role] = await _system.StartHost(new Dictionary<string, string> { ["RabbitMq__Uri"] = users.Uri(role) }, "--roles", role);

@@ -90,4 +90,63 @@ public class StrikeLadderTests
         Assert.Equal(Start.AddHours(2), second.Restriction!.Until);
         Assert.Equal(0, ladder.ActiveStrikes(second.Standing));
     }
+
+    [Fact]
+    public void A_second_case_of_the_same_notice_is_covered_by_the_one_strike()
+    {
+        var case1 = Guid.NewGuid();
+        var case2 = Guid.NewGuid();
+        var first = _ladder.Record(StrikeStanding.Clean, "n-1", case1);
+
+        var second = _ladder.Record(first.Standing, "n-1", case2);
+
+        Assert.True(second.IsDuplicate);
+        Assert.Null(second.Restriction);
+        Assert.Equal(1, second.ActiveStrikes);
+        var strike = Assert.Single(second.Standing.Strikes);
+        Assert.Equal(case1, strike.CaseId);
+        Assert.Equal([case2], strike.OtherCases);
+        Assert.Equal(Start, strike.RecordedAt);
+    }
+
+    [Fact]
+    public void A_case_the_strike_already_covers_leaves_the_standing_unchanged()
+    {
+        var case1 = Guid.NewGuid();
+        var case2 = Guid.NewGuid();
+        var standing = _ladder.Record(_ladder.Record(StrikeStanding.Clean, "n-1", case1).Standing, "n-1", case2).Standing;
+
+        var again = _ladder.Record(standing, "n-1", case2);
+        var original = _ladder.Record(standing, "n-1", case1);
+
+        Assert.True(again.IsDuplicate);
+        Assert.Same(standing, again.Standing);
+        Assert.True(original.IsDuplicate);
+        Assert.Same(standing, original.Standing);
+    }
+
+    [Fact]
+    public void A_suspension_is_remembered_in_the_standing()
+    {
+        var first = _ladder.Record(StrikeStanding.Clean, "n-1", Guid.NewGuid());
+        var second = _ladder.Record(first.Standing, "n-2", Guid.NewGuid());
+
+        Assert.Null(first.Standing.SuspendedUntil);
+        Assert.Equal(Start.AddDays(7), second.Standing.SuspendedUntil);
+        Assert.False(second.Standing.PermanentlyBanned);
+    }
+
+    [Fact]
+    public void A_warning_or_a_ban_keeps_the_last_suspension_date()
+    {
+        var standing = StrikeStanding.Clean;
+        foreach (var notice in new[] { "n-1", "n-2" })
+            standing = _ladder.Record(standing, notice, Guid.NewGuid()).Standing;
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var ban = _ladder.Record(standing, "n-3", Guid.NewGuid());
+
+        Assert.True(ban.Standing.PermanentlyBanned);
+        Assert.Equal(Start.AddDays(7), ban.Standing.SuspendedUntil);
+    }
 }

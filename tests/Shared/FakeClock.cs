@@ -8,4 +8,6 @@ public sealed class FakeClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 
     public void Advance(TimeSpan by) => Now += by;
+
+    public void Set(DateTimeOffset now) => Now = now;
 }

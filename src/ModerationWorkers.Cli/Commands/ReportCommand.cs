@@ -81,6 +81,7 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         Row("timing", "medianNoticeToActionSeconds", figures.MedianNoticeToActionSeconds);
         Row("decisions", "automated", figures.AutomatedDecisions);
         Row("decisions", "reviewers", figures.ReviewerDecisions);
+        Row("detections", "automated", figures.AutomatedDetections);
         Row("accounts", "suspended", figures.AccountsSuspended);
         Row("accounts", "banned", figures.AccountsBanned);
         return csv.ToString();
@@ -101,6 +102,7 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         actions.AddRow("Median time from notice to action", figures.MedianNoticeToActionSeconds is { } s ? TimeSpan.FromSeconds(s).ToString("g", CultureInfo.InvariantCulture) : "-");
         actions.AddRow("Decisions by automated means", $"{figures.AutomatedDecisions}");
         actions.AddRow("Decisions by reviewers", $"{figures.ReviewerDecisions}");
+        actions.AddRow("Cases detected by automated means (stay-down)", $"{figures.AutomatedDetections}");
         actions.AddRow("Accounts suspended", $"{figures.AccountsSuspended}");
         actions.AddRow("Accounts banned", $"{figures.AccountsBanned}");
         AnsiConsole.Write(actions);

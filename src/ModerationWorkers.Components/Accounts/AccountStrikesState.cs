@@ -15,6 +15,9 @@ public sealed class AccountStrikesState : IStoredSaga
     public string AccountId { get; set; } = string.Empty;
     public List<Strike> Strikes { get; set; } = [];
     public bool PermanentlyBanned { get; set; }
+    public DateTimeOffset? SuspendedUntil { get; set; }
+
+    public StrikeStanding Standing => new(Strikes, PermanentlyBanned) { SuspendedUntil = SuspendedUntil };
 
     /// <summary>Every restriction published for this account, oldest first.</summary>
     public List<RestrictionRecord> Restrictions { get; set; } = [];

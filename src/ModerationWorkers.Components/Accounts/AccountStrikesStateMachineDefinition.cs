@@ -29,5 +29,6 @@ public sealed class AccountStrikesStateMachineDefinition : SagaDefinition<Accoun
 
         var partition = endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit);
         sagaConfigurator.Message<RecordStrike>(x => x.UsePartitioner(partition, m => m.Message.AccountKey));
+        sagaConfigurator.Message<RetractStrike>(x => x.UsePartitioner(partition, m => m.Message.AccountKey));
     }
 }

@@ -17,6 +17,16 @@ static class CaseBehaviorExtensions
         saga.ClaimType = message.ClaimType;
         saga.FiledAt = message.FiledAt;
         saga.ReceivedAt = message.ReceivedAt;
+        saga.Automated = message.Automated;
+        saga.MatchedCaseId = message.MatchedCaseId;
+        saga.Priority = message.Priority;
+        saga.NotifierId = message.NotifierId;
+    }
+
+    public static void Locate(this CaseState saga, ContentRecord? content)
+    {
+        saga.AccountId = content?.AccountId;
+        saga.Fingerprint = content?.Fingerprint;
     }
 
     /// <summary>The content is known: announce the case to reviewers and wait for their verdict.</summary>
@@ -31,9 +41,11 @@ static class CaseBehaviorExtensions
             {
                 context.Saga.TimerDueAt = null;
                 context.Saga.OpenedAt = clock.GetUtcNow();
-                ModerationMetrics.CasesOpened.Add(1);
-                logger.LogInformation("Case {CaseId} for notice {NoticeId} and content {ContentId} opened for review",
-                    context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);
+                if (context.Saga.Automated)
+                    context.Saga.TransitionNote = $"automated: stay-down match of case {context.Saga.MatchedCaseId}";
+                ModerationMetrics.CasesOpened.Add(1, new KeyValuePair<string, object?>("automated", context.Saga.Automated));
+                logger.LogInformation("Case {CaseId} for notice {NoticeId} and content {ContentId} opened for review (automated {Automated}, priority {Priority})",
+                    context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.Automated, context.Saga.Priority);
             })
             .PublishOnCommit(context => new CaseOpened
             {
@@ -43,6 +55,9 @@ static class CaseBehaviorExtensions
                 AccountId = context.Saga.AccountId!,
                 ClaimType = context.Saga.ClaimType,
                 OpenedAt = context.Saga.OpenedAt!.Value,
+                Automated = context.Saga.Automated,
+                MatchedCaseId = context.Saga.MatchedCaseId,
+                Priority = context.Saga.Priority,
             })
             .TransitionTo(awaitingVerdict);
 
@@ -60,8 +75,9 @@ static class CaseBehaviorExtensions
             saga.TransitionNote = $"{context.Message.Verdict}: {context.Message.Reason}";
         });
 
-    public static EventActivityBinder<CaseState, ApplyVerdict> CloseCase(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, ILogger logger, State closed) =>
+    public static EventActivityBinder<CaseState, T> CloseCase<T>(
+        this EventActivityBinder<CaseState, T> binder, ILogger logger, State closed)
+        where T : class =>
         binder
             .PublishOnCommit(context => new CaseClosed
             {
@@ -78,6 +94,12 @@ static class CaseBehaviorExtensions
                     context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.Outcome);
             })
             .TransitionTo(closed);
+
+    /// <summary>Logs and counts a redress message the case cannot act on in its state; nothing else changes.</summary>
+    public static EventActivityBinder<CaseState, T> IgnoreRedress<T>(this EventActivityBinder<CaseState, T> binder, ILogger logger, string what)
+        where T : class =>
+        binder.Then(context => logger.LogWarning("{What} for case {CaseId} (notice {NoticeId}, content {ContentId}) ignored in state {State}",
+            what, context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.CurrentState));
 
     public static EventActivityBinder<CaseState, ApplyVerdict> IgnoreVerdict(
         this EventActivityBinder<CaseState, ApplyVerdict> binder, ILogger logger, string why) =>

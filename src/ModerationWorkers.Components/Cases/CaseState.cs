@@ -27,6 +27,28 @@ public sealed class CaseState : IStoredSaga
     public CaseOutcome? Outcome { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid? RemoveCommandId { get; set; }
+    public StatementOfReasons? StatementOfReasons { get; set; }
+
+    /// <summary>The content's fingerprint, banked for stay-down when the content is removed.</summary>
+    public string? Fingerprint { get; set; }
+
+    /// <summary>Opened by a stay-down match (<see cref="MatchedCaseId"/>), not by a notice.</summary>
+    public bool Automated { get; set; }
+    public Guid? MatchedCaseId { get; set; }
+
+    /// <summary>Decided by policy (stay-down auto-removal), not by a reviewer.</summary>
+    public bool DecidedAutomatically { get; set; }
+    public CasePriority Priority { get; set; }
+    public Guid? NotifierId { get; set; }
+    public bool StrikeRecorded { get; set; }
+
+    public DateTimeOffset? CounterNoticeAt { get; set; }
+    public DateTimeOffset? RestoreAt { get; set; }
+    public DateTimeOffset? LegalActionAt { get; set; }
+    public DateTimeOffset? AppealedAt { get; set; }
+    public string? AppealReason { get; set; }
+    public AppealOutcome? AppealOutcome { get; set; }
+    public DateTimeOffset? RestoredAt { get; set; }
 
     public DateTimeOffset? TimerDueAt { get; set; }
     public List<PendingMessage> Outbox { get; set; } = [];

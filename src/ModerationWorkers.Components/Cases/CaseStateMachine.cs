@@ -9,12 +9,14 @@ using ModerationWorkers.Storage;
 namespace ModerationWorkers.Components.Cases;
 
 /// <summary>
-/// Orchestrates one case: wait for the content if it is unknown, open it for review, apply the verdict.
-/// Rules live in the policy project; this class only decides what happens next.
+/// Orchestrates one case: wait for the content if it is unknown, open it for review, apply the verdict, and handle
+/// what contests it (counter-notice, legal action, appeal). Rules live in the policy project; this class only decides
+/// what happens next.
 /// </summary>
 public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
 {
-    public CaseStateMachine(IModerationStore store, PolicyOptions policy, TimeProvider clock, ILogger<CaseStateMachine> logger)
+    public CaseStateMachine(IModerationStore store, PolicyOptions policy, RedressPolicy redress, StatementsOfReasons statements,
+        TimeProvider clock, ILogger<CaseStateMachine> logger)
     {
         Event(() => OpenCase, e => e.CorrelateById(m => m.Message.CaseId));
         Event(() => ContentRegistered, e =>
@@ -39,6 +41,37 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             e.CorrelateById(m => m.Message.CaseId);
             e.OnMissingInstance(m => m.Discard());
         });
+        Event(() => CounterNoticeFiled, e =>
+        {
+            e.CorrelateById(m => m.Message.CaseId);
+            e.OnMissingInstance(m => m.ExecuteAsync(context => context.Publish(new CounterNoticeRejected
+            {
+                CaseId = context.Message.CaseId,
+                AccountId = context.Message.AccountId,
+                Reasons = [CounterNoticeRejectionReasons.UnknownCase],
+                RejectedAt = clock.GetUtcNow(),
+            }, context.CancellationToken)));
+        });
+        Event(() => AppealFiled, e =>
+        {
+            e.CorrelateById(m => m.Message.CaseId);
+            e.OnMissingInstance(m => m.ExecuteAsync(context => context.Publish(new AppealRejected
+            {
+                CaseId = context.Message.CaseId,
+                AccountId = context.Message.AccountId,
+                Reasons = [AppealRejectionReasons.UnknownCase],
+                RejectedAt = clock.GetUtcNow(),
+            }, context.CancellationToken)));
+        });
+        Event(() => LegalActionFiled, e =>
+        {
+            e.CorrelateById(m => m.Message.CaseId);
+            e.OnMissingInstance(m => m.ExecuteAsync(context =>
+            {
+                logger.LogWarning("Legal action for unknown case {CaseId} ignored", context.Message.CaseId);
+                return Task.CompletedTask;
+            }));
+        });
 
         InstanceState(x => x.CurrentState);
         ConnectStateObserver(new AuditStateObserver<CaseState>(clock));
@@ -47,12 +80,11 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             When(OpenCase)
                 .Then(context => context.Saga.Describe(context.Message))
                 .ThenAsync(async context =>
-                {
-                    var content = await store.Content.AwaitOrFind(context.Message.ContentId, context.Saga.CorrelationId, context.CancellationToken);
-                    context.Saga.AccountId = content?.AccountId;
-                })
+                    context.Saga.Locate(await store.Content.AwaitOrFind(context.Message.ContentId, context.Saga.CorrelationId, context.CancellationToken)))
                 .IfElse(context => context.Saga.AccountId is not null,
-                    known => known.OpenForReview(store, clock, logger, AwaitingVerdict),
+                    known => known
+                        .OpenForReview(store, clock, logger, AwaitingVerdict)
+                        .RemoveIfStayDown(policy, store, statements, clock, logger, Closed),
                     unknown => unknown
                         .Then(context => context.Saga.TimerDueAt = clock.GetUtcNow() + policy.ContentWaitTimeout)
                         .Then(context => logger.LogInformation(
@@ -62,8 +94,9 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
 
         During(AwaitingContent,
             When(ContentRegistered)
-                .Then(context => context.Saga.AccountId = context.Message.AccountId)
-                .OpenForReview(store, clock, logger, AwaitingVerdict),
+                .Then(context => context.Saga.Locate(new ContentRecord(context.Message.ContentId, context.Message.AccountId, default, context.Message.Fingerprint, null)))
+                .OpenForReview(store, clock, logger, AwaitingVerdict)
+                .RemoveIfStayDown(policy, store, statements, clock, logger, Closed),
             When(CaseTimerElapsed, context => context.Saga.TimerDueAt <= clock.GetUtcNow())
                 .ThenAsync(context => store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
                 .Then(context =>
@@ -86,49 +119,73 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             When(ApplyVerdict).IgnoreVerdict(logger, "the case is not open for review yet"));
 
         During(AwaitingVerdict,
-            When(ApplyVerdict, context => context.Message.Verdict == Verdict.Infringing)
+            When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
                 .RecordVerdict(clock, CaseOutcome.ContentRemoved)
-                .Then(context => context.Saga.RemoveCommandId = DeterministicId.ForCommand(nameof(RemoveContent), context.Saga.CorrelationId.ToString()))
-                .PublishOnCommit(context => new RemoveContent
-                {
-                    CommandId = context.Saga.RemoveCommandId!.Value,
-                    CaseId = context.Saga.CorrelationId,
-                    ContentId = context.Saga.ContentId,
-                    AccountId = context.Saga.AccountId!,
-                    NoticeId = context.Saga.NoticeId,
-                    ClaimType = context.Saga.ClaimType,
-                    Reason = StatementOf.Removal(context.Saga.ClaimType, context.Message.Reason),
-                    IssuedAt = context.Saga.ClosedAt!.Value,
-                })
-                .SendOnCommit(QueueNames.AccountStrikes, context => new RecordStrike
-                {
-                    AccountKey = DeterministicId.ForAccount(context.Saga.AccountId!),
-                    AccountId = context.Saga.AccountId!,
-                    NoticeId = context.Saga.NoticeId,
-                    CaseId = context.Saga.CorrelationId,
-                    ContentId = context.Saga.ContentId,
-                })
+                .RemoveContent(store, statements)
+                .RecordStrike()
+                .RecordNoticeOutcome()
                 .CloseCase(logger, Closed),
-            When(ApplyVerdict, context => context.Message.Verdict == Verdict.NotInfringing)
+            When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
                 .RecordVerdict(clock, CaseOutcome.NoInfringementFound)
-                .CloseCase(logger, Closed));
+                .RecordNoticeOutcome()
+                .CloseCase(logger, Closed),
+            When(ApplyVerdict, context => context.Message.Appeal).IgnoreVerdict(logger, "the case is not under appeal"));
 
-        During(Closed, Rejected,
-            When(ApplyVerdict).IgnoreVerdict(logger, "the case is already closed"));
+        During(UnderAppeal,
+            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
+                .DecideAppeal(AppealOutcome.Upheld, logger)
+                .TransitionTo(Closed),
+            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
+                .DecideAppeal(AppealOutcome.Reversed, logger)
+                .Restore(store, clock, logger, Restored, "the removal was reversed on appeal"),
+            When(ApplyVerdict, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under appeal: only an appeal verdict decides it"));
+
+        During(AwaitingRestore,
+            When(CaseTimerElapsed, context => context.Saga.TimerDueAt <= clock.GetUtcNow())
+                .Restore(store, clock, logger, Restored, "a counter-notice was filed and no legal action followed in time"),
+            When(LegalActionFiled)
+                .Then(context =>
+                {
+                    context.Saga.TimerDueAt = null;
+                    context.Saga.LegalActionAt = clock.GetUtcNow();
+                    context.Saga.TransitionNote = "legal action filed: the content stays down";
+                    logger.LogInformation("Legal action filed for case {CaseId} (notice {NoticeId}): content {ContentId} stays down",
+                        context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);
+                })
+                .TransitionTo(LegalHold));
+
+        During([Closed, Rejected, AwaitingRestore, LegalHold, Restored],
+            When(ApplyVerdict).IgnoreVerdict(logger, "the case is already decided"));
+
+        // Whether a counter-notice or an appeal can be accepted is the redress policy's call, from the case's facts.
+        DuringAny(
+            When(CounterNoticeFiled).JudgeCounterNotice(redress, clock, logger, AwaitingRestore),
+            When(AppealFiled).JudgeAppeal(redress, clock, logger, UnderAppeal));
+
+        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, LegalHold, Restored],
+            When(LegalActionFiled).IgnoreRedress(logger, "Legal action without a pending counter-notice"));
 
         // Duplicates and stale notifications change nothing.
-        During(AwaitingContent, AwaitingVerdict, Closed, Rejected, Ignore(OpenCase));
-        During(AwaitingVerdict, Closed, Rejected, Ignore(ContentRegistered), Ignore(CaseTimerElapsed));
-        During(AwaitingContent, Ignore(CaseTimerElapsed));
+        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored], Ignore(OpenCase));
+        During([AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored], Ignore(ContentRegistered));
+        During([AwaitingVerdict, Closed, Rejected, UnderAppeal, LegalHold, Restored], Ignore(CaseTimerElapsed));
+        During(AwaitingContent, AwaitingRestore, Ignore(CaseTimerElapsed));
     }
 
     public State AwaitingContent { get; private set; } = null!;
     public State AwaitingVerdict { get; private set; } = null!;
     public State Closed { get; private set; } = null!;
     public State Rejected { get; private set; } = null!;
+    public State UnderAppeal { get; private set; } = null!;
+    public State AwaitingRestore { get; private set; } = null!;
+    public State LegalHold { get; private set; } = null!;
+    public State Restored { get; private set; } = null!;
 
     public Event<OpenCase> OpenCase { get; private set; } = null!;
     public Event<ContentRegistered> ContentRegistered { get; private set; } = null!;
     public Event<ApplyVerdict> ApplyVerdict { get; private set; } = null!;
     public Event<CaseTimerElapsed> CaseTimerElapsed { get; private set; } = null!;
+    public Event<CounterNoticeFiled> CounterNoticeFiled { get; private set; } = null!;
+    public Event<AppealFiled> AppealFiled { get; private set; } = null!;
+    public Event<LegalActionFiled> LegalActionFiled { get; private set; } = null!;
 }

@@ -2,12 +2,14 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Contracts;
 
 namespace ModerationWorkers.Components.Cases;
 
 /// <summary>
 /// The case saga's endpoint: retry (concurrency conflicts included), and partitioning by case id so one process
 /// never races itself on a case. Its commands are sent straight to its queue, so it binds no message exchanges.
+/// The same definition also configures the priority endpoint (case-saga-priority), which gets its own partitioner.
 /// </summary>
 public sealed class CaseStateMachineDefinition : SagaDefinition<CaseState>
 {
@@ -32,5 +34,8 @@ public sealed class CaseStateMachineDefinition : SagaDefinition<CaseState>
         sagaConfigurator.Message<ContentRegistered>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
         sagaConfigurator.Message<ApplyVerdict>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
         sagaConfigurator.Message<CaseTimerElapsed>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
+        sagaConfigurator.Message<CounterNoticeFiled>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
+        sagaConfigurator.Message<AppealFiled>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
+        sagaConfigurator.Message<LegalActionFiled>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
     }
 }

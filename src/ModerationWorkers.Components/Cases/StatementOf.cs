@@ -13,6 +13,9 @@ static class StatementOf
             : $"Infringing content removed under policy {clause}: {reviewerReason}";
     }
 
+    public static string Lifting(int activeStrikes) =>
+        $"Restriction lifted under policy clause 4: a strike was retracted, {activeStrikes} active strike(s) remain.";
+
     public static string Restriction(int activeStrikes) =>
         $"Repeat infringement under policy clause 4: {activeStrikes} active strike(s).";
 }

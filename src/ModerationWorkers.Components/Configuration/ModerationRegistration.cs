@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Intake;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Notifiers;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Timers;
+using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
 using ModerationWorkers.Storage;
 
@@ -30,6 +33,9 @@ public static class ModerationRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PolicyOptions>>().Value);
         services.AddSingleton(sp => new NoticeValidator(sp.GetRequiredService<PolicyOptions>().MaxItemsPerNotice));
         services.AddSingleton<StrikeLadder>();
+        services.AddSingleton<RedressPolicy>();
+        services.AddSingleton<NoticeAbusePolicy>();
+        services.AddSingleton<StatementsOfReasons>();
         services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHostedService<StoreInitializer>();
         return services;
@@ -48,11 +54,31 @@ public static class ModerationRegistration
             bus.AddSagaStateMachine<CaseStateMachine, CaseState, CaseStateMachineDefinition>().StoreRepository();
         if (roles.Contains(WorkerRole.AccountStrikes))
             bus.AddSagaStateMachine<AccountStrikesStateMachine, AccountStrikesState, AccountStrikesStateMachineDefinition>().StoreRepository();
+        if (roles.Contains(WorkerRole.Redress))
+        {
+            bus.AddConsumer<ForwardToCaseConsumer<CounterNoticeFiled>, CounterNoticeFiledIntakeDefinition>();
+            bus.AddConsumer<ForwardToCaseConsumer<AppealFiled>, AppealFiledIntakeDefinition>();
+            bus.AddConsumer<ForwardToCaseConsumer<LegalActionFiled>, LegalActionFiledIntakeDefinition>();
+        }
+        if (roles.Contains(WorkerRole.NotifierStanding))
+            bus.AddSagaStateMachine<NotifierStandingStateMachine, NotifierStandingState, NotifierStandingStateMachineDefinition>().StoreRepository();
         if (roles.Contains(WorkerRole.Timers))
         {
             services.AddSingleton<TimerDispatcher>();
             services.AddHostedService(sp => sp.GetRequiredService<TimerDispatcher>());
         }
+    }
+
+    /// <summary>
+    /// The endpoints of the registered roles, plus the case saga's priority endpoint: a second queue for the same
+    /// saga, so trusted flaggers' cases are consumed beside, not behind, a backlog of normal ones.
+    /// </summary>
+    public static void ConfigureModerationEndpoints<T>(this IBusFactoryConfigurator<T> configurator, IBusRegistrationContext context, IReadOnlySet<string> roles)
+        where T : IReceiveEndpointConfigurator
+    {
+        configurator.ConfigureEndpoints(context);
+        if (roles.Contains(WorkerRole.CaseSaga))
+            configurator.ReceiveEndpoint(QueueNames.CaseSagaPriority, endpoint => endpoint.ConfigureSaga<CaseState>(context));
     }
 
     /// <summary>

@@ -10,7 +10,13 @@ public static class WorkerRole
     public const string AccountStrikes = "account-strikes";
     public const string Timers = "timers";
 
-    public static IReadOnlyList<string> All { get; } = [ContentIntake, NoticeIntake, Verdicts, CaseSaga, AccountStrikes, Timers];
+    /// <summary>Counter-notices, appeals and legal actions: what parties file against a decision.</summary>
+    public const string Redress = "redress";
+
+    /// <summary>The notice-abuse ledger of each notifier.</summary>
+    public const string NotifierStanding = "notifier-standing";
+
+    public static IReadOnlyList<string> All { get; } = [ContentIntake, NoticeIntake, Verdicts, CaseSaga, AccountStrikes, Timers, Redress, NotifierStanding];
 
     /// <summary>Parses "all" or a comma-separated list. Throws naming the unknown role.</summary>
     public static IReadOnlySet<string> Parse(string? roles)

@@ -31,6 +31,17 @@ public sealed class InboundMessageFilter<T>(int maxMessageBytes) : IFilter<Consu
                 Require.Id(verdict.CaseId, "caseId", nameof(VerdictReached));
                 Require.Id(verdict.ReviewerId, "reviewerId", nameof(VerdictReached));
                 break;
+            case CounterNoticeFiled counterNotice:
+                Require.Id(counterNotice.CaseId, "caseId", nameof(CounterNoticeFiled));
+                Require.Id(counterNotice.AccountId, "accountId", nameof(CounterNoticeFiled));
+                break;
+            case AppealFiled appeal:
+                Require.Id(appeal.CaseId, "caseId", nameof(AppealFiled));
+                Require.Id(appeal.AccountId, "accountId", nameof(AppealFiled));
+                break;
+            case LegalActionFiled legalAction:
+                Require.Id(legalAction.CaseId, "caseId", nameof(LegalActionFiled));
+                break;
         }
 
         return next.Send(context);

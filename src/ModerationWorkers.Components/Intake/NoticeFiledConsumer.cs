@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Notifiers;
+using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
 using ModerationWorkers.Storage;
@@ -14,6 +16,8 @@ namespace ModerationWorkers.Components.Intake;
 public sealed class NoticeFiledConsumer(
     IModerationStore store,
     NoticeValidator validator,
+    NoticeAbusePolicy abuse,
+    PolicyOptions policy,
     TimeProvider clock,
     ILogger<NoticeFiledConsumer> logger) : IConsumer<NoticeFiled>
 {
@@ -31,9 +35,12 @@ public sealed class NoticeFiledConsumer(
 
         ModerationMetrics.NoticesReceived.Add(1);
         var receivedAt = clock.GetUtcNow();
-        var validation = validator.Validate(notice);
+        var notifierId = NotifierIdentity.IdOf(notice.Notifier);
+        var validation = await IsSuspended(notifierId, cancellationToken)
+            ? NoticeValidation.Invalid([RejectionReasons.NotifierSuspended])
+            : validator.Validate(notice);
         if (validation.IsValid)
-            await OpenCases(context, noticeId, validation.ContentIds, receivedAt);
+            await OpenCases(context, noticeId, validation.ContentIds, receivedAt, notifierId);
         else
             await Reject(context, noticeId, validation.Reasons);
 
@@ -42,9 +49,18 @@ public sealed class NoticeFiledConsumer(
             cancellationToken);
     }
 
-    async Task OpenCases(ConsumeContext<NoticeFiled> context, string noticeId, IReadOnlyList<string> contentIds, DateTimeOffset receivedAt)
+    /// <summary>A notifier suspended for notice abuse (EU DSA Art. 23) has their notices rejected until the suspension ends.</summary>
+    async Task<bool> IsSuspended(Guid? notifierId, CancellationToken cancellationToken) =>
+        notifierId is { } id
+        && await store.Sagas.Find<NotifierStandingState>(id, cancellationToken) is { } standing
+        && abuse.IsSuspended(standing.Standing);
+
+    async Task OpenCases(ConsumeContext<NoticeFiled> context, string noticeId, IReadOnlyList<string> contentIds, DateTimeOffset receivedAt, Guid? notifierId)
     {
-        var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
+        // Trusted flaggers' cases (EU DSA Art. 22) go to a queue of their own, so no backlog of normal cases delays them.
+        var priority = NotifierIdentity.PriorityOf(context.Message.Notifier, policy);
+        var queue = priority == CasePriority.High ? QueueNames.CaseSagaPriority : QueueNames.CaseSaga;
+        var caseSaga = await context.GetSendEndpoint(QueueNames.Address(queue));
         var commands = contentIds.Select(contentId => new OpenCase
         {
             CaseId = DeterministicId.ForCase(noticeId, contentId),
@@ -53,11 +69,14 @@ public sealed class NoticeFiledConsumer(
             ClaimType = context.Message.ClaimType,
             FiledAt = context.Message.FiledAt,
             ReceivedAt = receivedAt,
+            Priority = priority,
+            NotifierId = notifierId,
         }).ToArray();
         await caseSaga.SendBatch(commands, context.CancellationToken);
 
         ModerationMetrics.NoticesAccepted.Add(1);
-        logger.LogInformation("Notice {NoticeId} ({ClaimType}) accepted: {CaseCount} case(s)", noticeId, context.Message.ClaimType, commands.Length);
+        logger.LogInformation("Notice {NoticeId} ({ClaimType}) accepted: {CaseCount} case(s), priority {Priority}",
+            noticeId, context.Message.ClaimType, commands.Length, priority);
     }
 
     async Task Reject(ConsumeContext<NoticeFiled> context, string noticeId, IReadOnlyList<string> reasons)

@@ -42,6 +42,7 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
             ReviewerId = reviewerId,
             Reason = verdict.Reason,
             DecidedAt = verdict.DecidedAt,
+            Appeal = verdict.Appeal,
         }, context.CancellationToken);
     }
 

@@ -10,4 +10,6 @@ public sealed record ApplyVerdict
     public required string ReviewerId { get; init; }
     public string? Reason { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
+
+    public bool Appeal { get; init; }
 }

@@ -6,4 +6,6 @@ public sealed record ContentRegistered
     public required Guid CaseId { get; init; }
     public required string ContentId { get; init; }
     public required string AccountId { get; init; }
+
+    public string? Fingerprint { get; init; }
 }

@@ -13,4 +13,15 @@ public sealed record OpenCase
 
     /// <summary>When notice intake accepted the notice: the start of the notice-to-removal time.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>Opened by a stay-down fingerprint match rather than a notice.</summary>
+    public bool Automated { get; init; }
+
+    /// <summary>For an automated case, the case whose removal banked the fingerprint.</summary>
+    public Guid? MatchedCaseId { get; init; }
+
+    public CasePriority Priority { get; init; }
+
+    /// <summary>The pseudonym of the notifier, whose notice outcomes feed the notice-abuse policy.</summary>
+    public Guid? NotifierId { get; init; }
 }

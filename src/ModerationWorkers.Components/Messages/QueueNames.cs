@@ -9,5 +9,13 @@ public static class QueueNames
     public const string CaseSaga = "case-saga";
     public const string AccountStrikes = "account-strikes";
 
+    /// <summary>Cases opened from trusted flaggers' notices: a queue of its own, so a backlog of normal cases cannot delay them.</summary>
+    public const string CaseSagaPriority = "case-saga-priority";
+
+    public const string CounterNotices = "counter-notices";
+    public const string Appeals = "appeals";
+    public const string LegalActions = "legal-actions";
+    public const string NotifierStanding = "notifier-standing";
+
     public static Uri Address(string queue) => new($"queue:{queue}");
 }

@@ -1,3 +1,5 @@
+using ModerationWorkers.Contracts;
+
 namespace ModerationWorkers.Components.Messages;
 
 /// <summary>Internal command, case saga to the account strikes saga: a verdict found this account's content infringing.</summary>
@@ -8,4 +10,6 @@ public sealed record RecordStrike
     public required string NoticeId { get; init; }
     public required Guid CaseId { get; init; }
     public string? ContentId { get; init; }
+
+    public ClaimType? ClaimType { get; init; }
 }

@@ -9,7 +9,9 @@ public static class MessageTypeRegistry
     static readonly Dictionary<string, Type> Types = new[]
     {
         typeof(CaseOpened), typeof(NoticeRejected), typeof(RemoveContent), typeof(RestrictAccount), typeof(CaseClosed),
-        typeof(RecordStrike),
+        typeof(RecordStrike), typeof(RetractStrike), typeof(RecordNoticeOutcome), typeof(RestoreContent), typeof(CounterNoticeReceived),
+        typeof(CounterNoticeRejected), typeof(AppealOpened), typeof(AppealRejected), typeof(AppealDecided), typeof(NotifierWarned),
+        typeof(NotifierSuspended),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static string NameOf(Type type) =>

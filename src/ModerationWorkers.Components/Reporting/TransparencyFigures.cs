@@ -10,6 +10,7 @@ public sealed record TransparencyFigures(
     double? MedianNoticeToActionSeconds,
     int AutomatedDecisions,
     int ReviewerDecisions,
+    int AutomatedDetections,
     int AccountsSuspended,
     int AccountsBanned);
 

@@ -39,6 +39,8 @@ public static class TransparencyReport
 
         var removed = caseList.Where(c => c.Outcome == CaseOutcome.ContentRemoved && InPeriod(c.ClosedAt)).ToList();
         var decided = caseList.Where(c => c.Verdict is not null && InPeriod(c.ClosedAt)).ToList();
+        // Stay-down auto-removals are decided by policy; an automated reviewer's verdicts count as automated too.
+        bool IsAutomated(CaseState c) => c.DecidedAutomatically || automatedReviewers.Contains(c.ReviewerId ?? string.Empty);
         var restrictions = accounts.SelectMany(a => a.Restrictions.Select(r => (a.AccountId, Restriction: r)))
             .Where(r => InPeriod(r.Restriction.IssuedAt)).ToList();
 
@@ -47,10 +49,12 @@ public static class TransparencyReport
             to,
             byClaimType,
             removed.Count,
-            Enum.GetValues<RestrictionLevel>().ToDictionary(l => l.ToString(), l => restrictions.Count(r => r.Restriction.Level == l)),
+            // None is a lifted restriction, not a restriction.
+            Enum.GetValues<RestrictionLevel>().Where(l => l != RestrictionLevel.None).ToDictionary(l => l.ToString(), l => restrictions.Count(r => r.Restriction.Level == l)),
             Median(removed.Where(c => c.ReceivedAt is not null).Select(c => (c.ClosedAt!.Value - c.ReceivedAt!.Value).TotalSeconds)),
-            decided.Count(c => automatedReviewers.Contains(c.ReviewerId ?? string.Empty)),
-            decided.Count(c => !automatedReviewers.Contains(c.ReviewerId ?? string.Empty)),
+            decided.Count(IsAutomated),
+            decided.Count(c => !IsAutomated(c)),
+            caseList.Count(c => c.Automated && InPeriod(c.OpenedAt)),
             restrictions.Where(r => r.Restriction.Level == RestrictionLevel.UploadSuspended).Select(r => r.AccountId).Distinct().Count(),
             restrictions.Where(r => r.Restriction.Level == RestrictionLevel.PermanentBan).Select(r => r.AccountId).Distinct().Count());
     }

@@ -8,6 +8,7 @@ using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Timers;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
 using ModerationWorkers.Testing;
 using ModerationWorkers.Storage;
 
@@ -37,12 +38,14 @@ public sealed class ModerationHarness : IAsyncDisposable
 
     public FakeClock Clock { get; }
 
-    public static async Task<ModerationHarness> Create(string provider = TestStores.Sqlite, ILoggerProvider? logs = null)
+    public static async Task<ModerationHarness> Create(string provider = TestStores.Sqlite, ILoggerProvider? logs = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var store = await TestStores.Create(provider);
         var clock = new FakeClock(Start);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Policy:ContentWaitTimeout"] = "00:15:00", ["Security:ReviewerIds"] = "reviewer-1,reviewer-9,auto-reviewer" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
         var services = new ServiceCollection();
@@ -61,7 +64,7 @@ public sealed class ModerationHarness : IAsyncDisposable
             bus.UsingInMemory((context, memory) =>
             {
                 memory.UseModerationSerialization();
-                memory.ConfigureEndpoints(context);
+                memory.ConfigureModerationEndpoints(context, WorkerRole.All.ToHashSet());
             });
         });
 
@@ -79,8 +82,24 @@ public sealed class ModerationHarness : IAsyncDisposable
 
     public Task File(NoticeFiled notice) => Publish(notice);
 
-    public Task Verdict(Guid caseId, Verdict verdict, string reviewer = "reviewer-1") =>
-        Publish(new VerdictReached { CaseId = caseId, Verdict = verdict, ReviewerId = reviewer, Reason = "checked", DecidedAt = Clock.GetUtcNow() });
+    public Task Verdict(Guid caseId, Verdict verdict, string reviewer = "reviewer-1", bool appeal = false) =>
+        Publish(new VerdictReached { CaseId = caseId, Verdict = verdict, ReviewerId = reviewer, Reason = "checked", DecidedAt = Clock.GetUtcNow(), Appeal = appeal });
+
+    /// <summary>Uploads the content, files a valid notice for it and has a reviewer find it infringing; returns the case once it is closed.</summary>
+    public async Task<Guid> RemovedCase(string noticeId, string contentId, string accountId, string? email = null)
+    {
+        var caseId = DeterministicId.ForCase(noticeId, contentId);
+        await Upload(contentId, accountId);
+        await Stored(contentId);
+        var notice = Notices.ValidCopyright(contentId) with { NoticeId = noticeId };
+        if (email is not null)
+            notice = notice with { Notifier = notice.Notifier! with { Email = email } };
+        await File(notice);
+        await Published<CaseOpened>(m => m.CaseId == caseId);
+        await Verdict(caseId, Contracts.Verdict.Infringing);
+        await WaitForState(caseId, "Closed");
+        return caseId;
+    }
 
     /// <summary>Waits until the bus has been idle for a moment: only then is the absence of a message meaningful.</summary>
     public async Task Settle() => await Harness.InactivityTask;
@@ -116,6 +135,18 @@ public sealed class ModerationHarness : IAsyncDisposable
 
     public IReadOnlyList<T> AllPublished<T>()
         where T : class => Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+
+    /// <summary>Waits until content intake has stored an item.</summary>
+    public async Task Stored(string contentId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await Store.Content.Find(contentId, CancellationToken.None) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"content {contentId} was not stored within 20 s");
+            await Task.Delay(20);
+        }
+    }
 
     public Task<CaseState?> Case(Guid caseId) => Store.Sagas.Find<CaseState>(caseId, CancellationToken.None);
 

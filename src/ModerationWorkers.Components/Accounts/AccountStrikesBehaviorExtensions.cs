@@ -1,0 +1,98 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ModerationWorkers.Components.Cases;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
+
+namespace ModerationWorkers.Components.Accounts;
+
+static class AccountStrikesBehaviorExtensions
+{
+    public static EventActivityBinder<AccountStrikesState, RecordStrike> ApplyLadder(
+        this EventActivityBinder<AccountStrikesState, RecordStrike> binder, StrikeLadder ladder, StatementsOfReasons statements, TimeProvider clock,
+        ILogger logger) =>
+        binder.Then(context =>
+        {
+            var saga = context.Saga;
+            var message = context.Message;
+            var decision = ladder.Record(saga.Standing, message.NoticeId, message.CaseId);
+            // A duplicate notice adds its case to the notice's one strike, so restoring either case finds it.
+            saga.Apply(decision.Standing);
+            if (decision.IsDuplicate)
+                return;
+
+            ModerationMetrics.Strikes.Add(1, new KeyValuePair<string, object?>("level", decision.Restriction?.Level.ToString() ?? "AlreadyBanned"));
+            if (decision.Restriction is not { } restriction)
+                return;
+
+            var now = clock.GetUtcNow();
+            var statement = statements.ForRestriction(restriction.Level, decision.ActiveStrikes, message.CaseId, message.ClaimType, now);
+            saga.Restrict(context, clock, DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, message.NoticeId), restriction,
+                decision.ActiveStrikes, message.CaseId, statement, $"{decision.ActiveStrikes} active strike(s) after case {message.CaseId}");
+            logger.LogInformation(
+                "Account {AccountId} restricted: {Level} with {ActiveStrikes} active strikes, after case {CaseId} for notice {NoticeId} and content {ContentId}",
+                saga.AccountId, restriction.Level, decision.ActiveStrikes, message.CaseId, message.NoticeId, message.ContentId);
+        });
+
+    /// <summary>Retracts a restored case's strike and publishes the lower rung, or None, when that lifts a restriction.</summary>
+    public static EventActivityBinder<AccountStrikesState, RetractStrike> RetractAndRecompute(
+        this EventActivityBinder<AccountStrikesState, RetractStrike> binder, StrikeLadder ladder, StatementsOfReasons statements, TimeProvider clock,
+        ILogger logger) =>
+        binder.Then(context =>
+        {
+            var saga = context.Saga;
+            var message = context.Message;
+            var decision = ladder.Retract(saga.Standing, message.CaseId);
+            if (!decision.Found)
+                return;
+
+            saga.Apply(decision.Standing);
+            ModerationMetrics.StrikesRetracted.Add(1);
+            logger.LogInformation("Account {AccountId}: strike of case {CaseId} retracted ({Removed}), {ActiveStrikes} active strike(s) left",
+                saga.AccountId, message.CaseId, decision.StrikeRemoved ? "strike removed" : "the notice's other cases keep it", decision.ActiveStrikes);
+            if (decision.Lifted is not { } lifted)
+                return;
+
+            var now = clock.GetUtcNow();
+            var statement = statements.ForLifting(lifted.Level, decision.ActiveStrikes, message.CaseId, now);
+            saga.Restrict(context, clock, DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, "retract", message.CaseId.ToString()), lifted,
+                decision.ActiveStrikes, message.CaseId, statement, $"strike of case {message.CaseId} retracted: {decision.ActiveStrikes} active strike(s)");
+            logger.LogInformation("Account {AccountId}: restriction lifted to {Level} after the strike of case {CaseId} was retracted",
+                saga.AccountId, lifted.Level, message.CaseId);
+        });
+
+    static void Apply(this AccountStrikesState saga, StrikeStanding standing)
+    {
+        saga.Strikes = [.. standing.Strikes];
+        saga.PermanentlyBanned = standing.PermanentlyBanned;
+        saga.SuspendedUntil = standing.SuspendedUntil;
+    }
+
+    /// <summary>Publishes a rung with its statement of reasons and keeps both in the account's history and audit trail.</summary>
+    static void Restrict<T>(this AccountStrikesState saga, BehaviorContext<AccountStrikesState, T> context, TimeProvider clock, Guid commandId,
+        Restriction restriction, int activeStrikes, Guid caseId, StatementOfReasons statement, string why)
+        where T : class
+    {
+        var now = clock.GetUtcNow();
+        saga.Restrictions.Add(new RestrictionRecord(commandId, restriction.Level, restriction.Until, activeStrikes, caseId, now));
+        // A restriction is a decision about a person: it goes into the account's audit trail, with its statement of reasons.
+        saga.TransitionNote = $"{why}; {AuditNotes.StatementOfReasons}{JsonSerializer.Serialize(statement, MessageJson.Options)}";
+        context.AppendAudit(clock, saga.CurrentState, restriction.Level.ToString());
+        saga.Outbox.Add(OutboxMessage.Publish(new RestrictAccount
+        {
+            CommandId = commandId,
+            AccountId = saga.AccountId,
+            Level = restriction.Level,
+            Until = restriction.Until,
+            ActiveStrikes = activeStrikes,
+            CaseId = caseId,
+            Reason = restriction.Level == RestrictionLevel.None ? StatementOf.Lifting(activeStrikes) : StatementOf.Restriction(activeStrikes),
+            IssuedAt = now,
+            StatementOfReasons = statement,
+        }));
+        ModerationMetrics.Restrictions.Add(1, new KeyValuePair<string, object?>("level", restriction.Level.ToString()));
+    }
+}

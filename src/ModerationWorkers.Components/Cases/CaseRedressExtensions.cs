@@ -1,0 +1,166 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Cases;
+
+/// <summary>Counter-notices, appeals and restores: what a case does when its decision is contested.</summary>
+static class CaseRedressExtensions
+{
+    /// <summary>The states in which a counter-notice or appeal is in progress.</summary>
+    public static readonly IReadOnlySet<string> RedressStates = new HashSet<string>(StringComparer.Ordinal) { "UnderAppeal", "AwaitingRestore", "LegalHold" };
+
+    /// <summary>What the redress policy needs to know of this case.</summary>
+    public static RedressFacts RedressFacts(this CaseState saga) => new(
+        saga.AccountId,
+        ContentRemoved: saga.Outcome == CaseOutcome.ContentRemoved && saga.RestoredAt is null,
+        DecidedAt: saga.ClosedAt,
+        CounterNoticeFiled: saga.CounterNoticeAt is not null,
+        Appealed: saga.AppealedAt is not null,
+        RedressPending: RedressStates.Contains(saga.CurrentState));
+
+    /// <summary>A valid counter-notice is forwarded to the notifier and schedules the restore; otherwise it is rejected with its reasons.</summary>
+    public static EventActivityBinder<CaseState, CounterNoticeFiled> JudgeCounterNotice(
+        this EventActivityBinder<CaseState, CounterNoticeFiled> binder, RedressPolicy redress, TimeProvider clock, ILogger logger, State awaitingRestore) =>
+        binder.IfElse(context => redress.CheckCounterNotice(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).IsValid,
+            accept => accept
+                .Then(context =>
+                {
+                    var saga = context.Saga;
+                    saga.CounterNoticeAt = clock.GetUtcNow();
+                    saga.RestoreAt = saga.TimerDueAt = redress.RestoreAt(saga.CounterNoticeAt.Value);
+                    saga.TransitionNote = $"counter-notice accepted: restore at {saga.RestoreAt:O} unless legal action is filed";
+                    ModerationMetrics.RedressFiled.Add(1, Tag("counter-notice", "accepted"));
+                    logger.LogInformation("Counter-notice for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: restore at {RestoreAt}",
+                        saga.CorrelationId, saga.NoticeId, saga.ContentId, saga.RestoreAt);
+                })
+                .PublishOnCommit(context => new CounterNoticeReceived
+                {
+                    CaseId = context.Saga.CorrelationId,
+                    NoticeId = context.Saga.NoticeId,
+                    ContentId = context.Saga.ContentId,
+                    AccountId = context.Saga.AccountId!,
+                    Statement = context.Message.Statement!,
+                    Contact = context.Message.Contact!,
+                    RestoreAfter = context.Saga.RestoreAt!.Value,
+                    ReceivedAt = context.Saga.CounterNoticeAt!.Value,
+                })
+                .TransitionTo(awaitingRestore),
+            reject => reject
+                .PublishOnCommit(context => new CounterNoticeRejected
+                {
+                    CaseId = context.Saga.CorrelationId,
+                    AccountId = context.Message.AccountId,
+                    Reasons = Logged(logger, "Counter-notice", context.Saga,
+                        redress.CheckCounterNotice(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).Reasons),
+                    RejectedAt = clock.GetUtcNow(),
+                }));
+
+    /// <summary>A valid appeal reopens review (EU DSA Art. 20); otherwise it is rejected with its reasons.</summary>
+    public static EventActivityBinder<CaseState, AppealFiled> JudgeAppeal(
+        this EventActivityBinder<CaseState, AppealFiled> binder, RedressPolicy redress, TimeProvider clock, ILogger logger, State underAppeal) =>
+        binder.IfElse(context => redress.CheckAppeal(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).IsValid,
+            accept => accept
+                .Then(context =>
+                {
+                    var saga = context.Saga;
+                    saga.AppealedAt = clock.GetUtcNow();
+                    saga.AppealReason = context.Message.Reason;
+                    saga.TransitionNote = $"appeal: {context.Message.Reason}";
+                    ModerationMetrics.RedressFiled.Add(1, Tag("appeal", "accepted"));
+                    logger.LogInformation("Appeal for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: back to review",
+                        saga.CorrelationId, saga.NoticeId, saga.ContentId);
+                })
+                .PublishOnCommit(context => new AppealOpened
+                {
+                    CaseId = context.Saga.CorrelationId,
+                    NoticeId = context.Saga.NoticeId,
+                    ContentId = context.Saga.ContentId,
+                    AccountId = context.Saga.AccountId!,
+                    ClaimType = context.Saga.ClaimType,
+                    OriginalVerdict = context.Saga.Verdict!.Value,
+                    Reason = context.Saga.AppealReason,
+                    OpenedAt = context.Saga.AppealedAt!.Value,
+                })
+                .TransitionTo(underAppeal),
+            reject => reject
+                .PublishOnCommit(context => new AppealRejected
+                {
+                    CaseId = context.Saga.CorrelationId,
+                    AccountId = context.Message.AccountId,
+                    Reasons = Logged(logger, "Appeal", context.Saga,
+                        redress.CheckAppeal(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).Reasons),
+                    RejectedAt = clock.GetUtcNow(),
+                }));
+
+    /// <summary>Records the appeal's outcome and tells the parties.</summary>
+    public static EventActivityBinder<CaseState, ApplyVerdict> DecideAppeal(
+        this EventActivityBinder<CaseState, ApplyVerdict> binder, AppealOutcome outcome, ILogger logger) =>
+        binder
+            .Then(context =>
+            {
+                var saga = context.Saga;
+                saga.AppealOutcome = outcome;
+                saga.TransitionNote = $"appeal {outcome}: {context.Message.Reason}";
+                logger.LogInformation("Appeal of case {CaseId} (notice {NoticeId}, content {ContentId}) decided by {ReviewerId}: {Outcome}",
+                    saga.CorrelationId, saga.NoticeId, saga.ContentId, context.Message.ReviewerId, outcome);
+            })
+            .PublishOnCommit(context => new AppealDecided
+            {
+                CaseId = context.Saga.CorrelationId,
+                AccountId = context.Saga.AccountId!,
+                Outcome = outcome,
+                ReviewerId = context.Message.ReviewerId,
+                DecidedAt = context.Message.DecidedAt,
+            });
+
+    /// <summary>Puts the content back, takes its fingerprint out of the bank and retracts the case's strike.</summary>
+    public static EventActivityBinder<CaseState, T> Restore<T>(
+        this EventActivityBinder<CaseState, T> binder, IModerationStore store, TimeProvider clock, ILogger logger, State restored, string why)
+        where T : class =>
+        binder
+            .ThenAsync(context => context.Saga.Fingerprint is { Length: > 0 } fingerprint
+                ? store.Fingerprints.Remove(fingerprint, context.Saga.CorrelationId, context.CancellationToken)
+                : Task.CompletedTask)
+            .Then(context =>
+            {
+                var saga = context.Saga;
+                saga.TimerDueAt = null;
+                saga.RestoredAt = clock.GetUtcNow();
+                saga.TransitionNote ??= why;
+                ModerationMetrics.ContentRestored.Add(1);
+                logger.LogInformation("Case {CaseId} (notice {NoticeId}): content {ContentId} restored: {Why}",
+                    saga.CorrelationId, saga.NoticeId, saga.ContentId, why);
+            })
+            .PublishOnCommit(context => new RestoreContent
+            {
+                CommandId = DeterministicId.ForCommand(nameof(RestoreContent), context.Saga.CorrelationId.ToString()),
+                CaseId = context.Saga.CorrelationId,
+                ContentId = context.Saga.ContentId,
+                AccountId = context.Saga.AccountId!,
+                Reason = why,
+                IssuedAt = context.Saga.RestoredAt!.Value,
+            })
+            .If(context => context.Saga.StrikeRecorded, retract => retract
+                .SendOnCommit(QueueNames.AccountStrikes, context => new RetractStrike
+                {
+                    AccountKey = DeterministicId.ForAccount(context.Saga.AccountId!),
+                    AccountId = context.Saga.AccountId!,
+                    CaseId = context.Saga.CorrelationId,
+                }))
+            .TransitionTo(restored);
+
+    static IReadOnlyList<string> Logged(ILogger logger, string what, CaseState saga, IReadOnlyList<string> reasons)
+    {
+        ModerationMetrics.RedressFiled.Add(1, Tag(what.ToLowerInvariant(), "rejected"));
+        logger.LogInformation("{What} for case {CaseId} (notice {NoticeId}, content {ContentId}) rejected: {Reasons}",
+            what, saga.CorrelationId, saga.NoticeId, saga.ContentId, reasons);
+        return reasons;
+    }
+
+    static KeyValuePair<string, object?>[] Tag(string kind, string outcome) => [new("kind", kind), new("outcome", outcome)];
+}

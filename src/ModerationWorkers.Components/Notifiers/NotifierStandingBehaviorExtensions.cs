@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
+
+namespace ModerationWorkers.Components.Notifiers;
+
+static class NotifierStandingBehaviorExtensions
+{
+    public static EventActivityBinder<NotifierStandingState, RecordNoticeOutcome> ApplyAbusePolicy(
+        this EventActivityBinder<NotifierStandingState, RecordNoticeOutcome> binder, NoticeAbusePolicy abuse, PolicyOptions policy, TimeProvider clock, ILogger logger) =>
+        binder.Then(context =>
+        {
+            var saga = context.Saga;
+            var message = context.Message;
+            var decision = abuse.Record(saga.Standing, message.NoticeId, message.Verdict);
+            saga.Outcomes = [.. decision.Standing.Outcomes];
+            saga.SuspendedUntil = decision.Standing.SuspendedUntil;
+            saga.Warned = decision.Standing.Warned;
+
+            var now = clock.GetUtcNow();
+            if (decision.SuspendUntil is { } until)
+            {
+                saga.TransitionNote = $"suspended until {until:O}: {decision.UnfoundedNotices} of {decision.DecidedNotices} notices unfounded";
+                context.AppendAudit(clock, saga.CurrentState, "Suspended");
+                saga.Outbox.Add(OutboxMessage.Publish(new NotifierSuspended
+                {
+                    NotifierId = saga.CorrelationId,
+                    NoticeId = message.NoticeId,
+                    DecidedNotices = decision.DecidedNotices,
+                    UnfoundedNotices = decision.UnfoundedNotices,
+                    Ratio = decision.Ratio,
+                    Until = until,
+                    SuspendedAt = now,
+                }));
+                ModerationMetrics.NotifiersSuspended.Add(1);
+                logger.LogWarning("Notifier {NotifierId} suspended until {Until}: {Unfounded} of {Decided} notices unfounded",
+                    saga.CorrelationId, until, decision.UnfoundedNotices, decision.DecidedNotices);
+            }
+            else if (decision.Warn)
+            {
+                saga.TransitionNote = $"warned: {decision.UnfoundedNotices} of {decision.DecidedNotices} notices unfounded";
+                context.AppendAudit(clock, saga.CurrentState, "Warned");
+                saga.Outbox.Add(OutboxMessage.Publish(new NotifierWarned
+                {
+                    NotifierId = saga.CorrelationId,
+                    NoticeId = message.NoticeId,
+                    DecidedNotices = decision.DecidedNotices,
+                    UnfoundedNotices = decision.UnfoundedNotices,
+                    Ratio = decision.Ratio,
+                    SuspensionRatio = policy.Abuse.Ratio,
+                    WarnedAt = now,
+                }));
+                logger.LogInformation("Notifier {NotifierId} warned: {Unfounded} of {Decided} notices unfounded",
+                    saga.CorrelationId, decision.UnfoundedNotices, decision.DecidedNotices);
+            }
+        });
+}

@@ -1,0 +1,29 @@
+using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Policy;
+using ModerationWorkers.Storage;
+
+namespace ModerationWorkers.Components.Notifiers;
+
+/// <summary>
+/// A notifier's record of decided notices (EU DSA Art. 23). One instance per notifier, keyed by the pseudonym of
+/// their e-mail address, so no personal data is stored here.
+/// </summary>
+[SagaKind("notifiers")]
+public sealed class NotifierStandingState : IStoredSaga
+{
+    public Guid CorrelationId { get; set; }
+    public string CurrentState { get; set; } = string.Empty;
+    public int Version { get; set; }
+
+    public List<NoticeOutcome> Outcomes { get; set; } = [];
+    public DateTimeOffset? SuspendedUntil { get; set; }
+    public bool Warned { get; set; }
+
+    public DateTimeOffset? TimerDueAt { get; set; }
+    public List<PendingMessage> Outbox { get; set; } = [];
+    public List<AuditEntry> PendingAudit { get; set; } = [];
+    public int AuditSequence { get; set; }
+    public string? TransitionNote { get; set; }
+
+    public NotifierStanding Standing => new(Outcomes, SuspendedUntil, Warned);
+}

@@ -1,0 +1,50 @@
+using ModerationWorkers.Contracts;
+
+namespace ModerationWorkers.Policy;
+
+/// <summary>
+/// EU DSA Art. 23: a notifier who frequently files manifestly unfounded notices is suspended for a while, after a
+/// prior warning. Pure and deterministic: the clock is injected, and the caller keeps the standing.
+/// </summary>
+public sealed class NoticeAbusePolicy(PolicyOptions options, TimeProvider clock)
+{
+    // Ratios are binary fractions: 4/10 and 0.8 * 0.5 may differ in the last bit, yet exactly at the threshold counts.
+    const double Tolerance = 1e-9;
+
+    public bool IsSuspended(NotifierStanding standing) => standing.SuspendedUntil > clock.GetUtcNow();
+
+    /// <summary>Records the verdict on one item of <paramref name="noticeId"/> and says whether to warn or suspend.</summary>
+    public AbuseDecision Record(NotifierStanding standing, string noticeId, Verdict verdict)
+    {
+        var now = clock.GetUtcNow();
+        var abuse = options.Abuse;
+
+        // A notice is founded as soon as one of its items is: a later NotInfringing item does not undo that.
+        var outcomes = standing.Outcomes.Any(o => o.NoticeId == noticeId)
+            ? standing.Outcomes.Select(o => o.NoticeId == noticeId && verdict == Verdict.Infringing ? o with { Unfounded = false } : o)
+            : standing.Outcomes.Append(new NoticeOutcome(noticeId, now, Unfounded: verdict == Verdict.NotInfringing));
+
+        // Outcomes older than the period no longer count, so they are dropped and the document stays small.
+        var recent = outcomes.Where(o => o.DecidedAt + abuse.Period > now).ToArray();
+        var decided = recent.Length;
+        var unfounded = recent.Count(o => o.Unfounded);
+        var ratio = decided == 0 ? 0 : (double)unfounded / decided;
+        var next = standing with { Outcomes = recent };
+
+        if (IsSuspended(standing))
+            return new AbuseDecision(next, decided, unfounded, ratio, Warn: false, SuspendUntil: null);
+
+        if (decided >= abuse.MinNotices && ratio >= abuse.Ratio - Tolerance)
+        {
+            // The warning is spent: after this suspension a new one comes before the next.
+            var until = now + abuse.Suspension;
+            return new AbuseDecision(next with { SuspendedUntil = until, Warned = false }, decided, unfounded, ratio, Warn: false, until);
+        }
+
+        var warnFrom = (int)Math.Ceiling(abuse.WarnAt * abuse.MinNotices - Tolerance);
+        if (!standing.Warned && decided >= warnFrom && ratio >= abuse.WarnAt * abuse.Ratio - Tolerance)
+            return new AbuseDecision(next with { Warned = true }, decided, unfounded, ratio, Warn: true, SuspendUntil: null);
+
+        return new AbuseDecision(next, decided, unfounded, ratio, Warn: false, SuspendUntil: null);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ModerationWorkers.Policy;
+
+/// <summary>
+/// What a case knows about itself when redress is asked for. <see cref="ContentRemoved"/>: the case removed the
+/// content and it has not been restored. <see cref="RedressPending"/>: a counter-notice or appeal is in progress, or
+/// the case is on legal hold, so a second route must wait rather than race the first.
+/// </summary>
+public sealed record RedressFacts(
+    string? AccountId,
+    bool ContentRemoved,
+    DateTimeOffset? DecidedAt,
+    bool CounterNoticeFiled,
+    bool Appealed,
+    bool RedressPending);

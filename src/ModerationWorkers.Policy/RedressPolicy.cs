@@ -1,0 +1,76 @@
+using ModerationWorkers.Contracts;
+using static ModerationWorkers.Policy.IdentityRules;
+
+namespace ModerationWorkers.Policy;
+
+/// <summary>
+/// Who may contest a removal, and until when: a counter-notice (DMCA §512(g)) or an appeal (EU DSA Art. 20).
+/// Pure: the caller passes the case's facts and the time. Every reason that applies is reported, so the uploader
+/// can fix the filing in one go.
+/// </summary>
+public sealed class RedressPolicy(PolicyOptions options)
+{
+    public RedressCheck CheckCounterNotice(CounterNoticeFiled counterNotice, RedressFacts facts, DateTimeOffset now)
+    {
+        var reasons = new List<string>();
+
+        if (IsBlank(counterNotice.Statement))
+            reasons.Add(CounterNoticeRejectionReasons.MissingStatement);
+        if (!IsIdentity(counterNotice.Signature))
+            reasons.Add(CounterNoticeRejectionReasons.MissingSignature);
+
+        // §512(g)(3)(D): name, address and telephone or e-mail, so the notifier can serve court papers.
+        var contact = counterNotice.Contact;
+        if (contact is null || !IsIdentity(contact.Name) || !IsEmail(contact.Email) || IsBlank(contact.Address))
+            reasons.Add(CounterNoticeRejectionReasons.MissingContact);
+        if (!counterNotice.ConsentToJurisdiction)
+            reasons.Add(CounterNoticeRejectionReasons.MissingConsentToJurisdiction);
+
+        if (!IsAccountHolder(counterNotice.AccountId, facts))
+            reasons.Add(CounterNoticeRejectionReasons.NotAccountHolder);
+        if (!facts.ContentRemoved)
+            reasons.Add(CounterNoticeRejectionReasons.ContentNotRemoved);
+        if (facts.CounterNoticeFiled)
+            reasons.Add(CounterNoticeRejectionReasons.AlreadyFiled);
+        else if (facts.RedressPending)
+            reasons.Add(CounterNoticeRejectionReasons.RedressPending);
+        if (facts.DecidedAt is { } decidedAt && now > CounterNoticeDeadline(decidedAt))
+            reasons.Add(CounterNoticeRejectionReasons.WindowClosed);
+
+        return reasons.Count == 0 ? RedressCheck.Valid : RedressCheck.Invalid(reasons);
+    }
+
+    public RedressCheck CheckAppeal(AppealFiled appeal, RedressFacts facts, DateTimeOffset now)
+    {
+        var reasons = new List<string>();
+
+        if (IsBlank(appeal.Reason))
+            reasons.Add(AppealRejectionReasons.MissingReason);
+        if (!IsAccountHolder(appeal.AccountId, facts))
+            reasons.Add(AppealRejectionReasons.NotAccountHolder);
+        if (!facts.ContentRemoved)
+            reasons.Add(AppealRejectionReasons.ContentNotRemoved);
+        if (facts.Appealed)
+            reasons.Add(AppealRejectionReasons.AlreadyAppealed);
+        else if (facts.RedressPending)
+            reasons.Add(AppealRejectionReasons.RedressPending);
+        if (facts.DecidedAt is { } decidedAt && now > AppealDeadline(decidedAt))
+            reasons.Add(AppealRejectionReasons.WindowClosed);
+
+        return reasons.Count == 0 ? RedressCheck.Valid : RedressCheck.Invalid(reasons);
+    }
+
+    /// <summary>When content comes back after an accepted counter-notice, unless the notifier goes to court first.</summary>
+    public DateTimeOffset RestoreAt(DateTimeOffset counterNoticeAccepted) =>
+        BusinessCalendar.AddBusinessDays(counterNoticeAccepted, options.RestoreAfterBusinessDays);
+
+    /// <summary>The last moment a counter-notice is accepted: the deadline itself is still open.</summary>
+    public DateTimeOffset CounterNoticeDeadline(DateTimeOffset decidedAt) => decidedAt + options.CounterNoticeWindow;
+
+    /// <summary>The last moment an appeal is accepted: the deadline itself is still open.</summary>
+    public DateTimeOffset AppealDeadline(DateTimeOffset decidedAt) => decidedAt + options.AppealWindow;
+
+    // Only the uploader may contest; an unknown owner matches nobody.
+    static bool IsAccountHolder(string accountId, RedressFacts facts) =>
+        facts.AccountId is not null && string.Equals(facts.AccountId, accountId, StringComparison.Ordinal);
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using ModerationWorkers.Contracts;
+using static ModerationWorkers.Policy.IdentityRules;
+
+namespace ModerationWorkers.Policy;
+
+/// <summary>
+/// Writes the statement of reasons for each restrictive decision (EU DSA Art. 17): the facts, the ground, whether
+/// automation was involved, and how to contest it with the deadline. It never names the notifier: the statement goes
+/// to the uploader, and the notifier's name and e-mail are personal data.
+/// </summary>
+public sealed class StatementsOfReasons(PolicyOptions options)
+{
+    /// <summary>The statement for removing one item of content under a notice, by a reviewer or by stay-down.</summary>
+    public StatementOfReasons ForRemoval(
+        ClaimType claimType,
+        string noticeId,
+        string contentId,
+        string? reviewerReason,
+        bool automatedDetection,
+        bool automatedDecision,
+        Guid? matchedCaseId,
+        DateTimeOffset decidedAt)
+    {
+        var facts = $"Content {contentId} was removed under notice {noticeId}.";
+        if (automatedDetection)
+        {
+            facts += matchedCaseId is { } matched
+                ? $" Its fingerprint matched content removed in case {matched}."
+                : " Its fingerprint matched content removed earlier.";
+        }
+
+        facts += automatedDecision
+            ? " It was removed automatically, without a reviewer."
+            : " A reviewer found it infringing.";
+        if (!IsBlank(reviewerReason))
+            facts += $" Reviewer's reason: {reviewerReason.Trim()}";
+
+        var (clause, explanation) = claimType switch
+        {
+            ClaimType.Copyright => ("2", "Copyright infringement under policy clause 2 (DMCA §512(c))"),
+            ClaimType.Trademark => ("3", "Trademark infringement under policy clause 3"),
+            ClaimType.Patent => ("3", "Patent infringement under policy clause 3"),
+            _ => throw new ArgumentOutOfRangeException(nameof(claimType), claimType, "Unknown claim type."),
+        };
+
+        return new StatementOfReasons
+        {
+            Facts = facts,
+            Ground = new StatementGround { ClaimType = claimType, PolicyClause = clause, Explanation = explanation },
+            AutomatedDetection = automatedDetection,
+            AutomatedDecision = automatedDecision,
+            Redress =
+            [
+                new RedressOption
+                {
+                    Kind = RedressKind.CounterNotice,
+                    Deadline = decidedAt + options.CounterNoticeWindow,
+                    How = "File a CounterNoticeFiled for this case with a statement, your signature, your name, e-mail and address, and consent to jurisdiction (DMCA §512(g)). The content is restored unless the notifier goes to court.",
+                },
+                new RedressOption
+                {
+                    Kind = RedressKind.Appeal,
+                    Deadline = decidedAt + options.AppealWindow,
+                    How = "File an AppealFiled for this case with your reason, and a reviewer will look at the decision again (EU DSA Art. 20).",
+                },
+            ],
+        };
+    }
+
+    /// <summary>
+    /// The statement for a rung of the repeat-infringer ladder. The decision is automated: the ladder applies the
+    /// rung from reviewers' verdicts, without a person deciding the rung.
+    /// </summary>
+    public StatementOfReasons ForRestriction(RestrictionLevel level, int activeStrikes, Guid caseId, ClaimType? claimType, DateTimeOffset issuedAt) => new()
+    {
+        Facts = string.Create(CultureInfo.InvariantCulture,
+            $"The account has {activeStrikes} active strike(s) for content found infringing; the latest is from case {caseId}."),
+        Ground = new StatementGround
+        {
+            ClaimType = claimType,
+            PolicyClause = "4",
+            Explanation = string.Create(CultureInfo.InvariantCulture,
+                $"Repeat infringement under policy clause 4: {activeStrikes} active strike(s) bring {Rung(level)}."),
+        },
+        AutomatedDetection = false,
+        AutomatedDecision = true,
+        Redress =
+        [
+            new RedressOption
+            {
+                Kind = RedressKind.Appeal,
+                Deadline = issuedAt + options.AppealWindow,
+                How = $"File an AppealFiled for case {caseId} with your reason; if the removal is reversed, its strike is retracted (EU DSA Art. 20).",
+            },
+        ],
+    };
+
+    /// <summary>The statement for lowering a rung after a strike was retracted. Nothing to contest: it only helps.</summary>
+    public StatementOfReasons ForLifting(RestrictionLevel newLevel, int activeStrikes, Guid caseId, DateTimeOffset issuedAt) => new()
+    {
+        Facts = string.Create(CultureInfo.InvariantCulture,
+            $"On {issuedAt:yyyy-MM-dd} the strike of case {caseId} was retracted because its content was restored. The account has {activeStrikes} active strike(s)."),
+        Ground = new StatementGround
+        {
+            PolicyClause = "4",
+            Explanation = $"Repeat infringement under policy clause 4: the restriction is lowered to {Rung(newLevel)}.",
+        },
+        AutomatedDetection = false,
+        AutomatedDecision = true,
+        Redress = [],
+    };
+
+    static string Rung(RestrictionLevel level) => level switch
+    {
+        RestrictionLevel.Warning => "a warning",
+        RestrictionLevel.UploadSuspended => "an upload suspension",
+        RestrictionLevel.PermanentBan => "a permanent ban",
+        _ => "no restriction",
+    };
+}
