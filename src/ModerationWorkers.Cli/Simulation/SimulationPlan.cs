@@ -50,7 +50,9 @@ public sealed class SimulationPlan
             noticeId = notice.NoticeId,
             claimType = notice.ClaimType,
             contentIds = notice.ContentIds,
-            notifier = new { name = "Simulated Rights Holder", email = "rights@simulated.example", role = "RightsHolder" },
+            // One notifier per notice: with the default half of the cases unfounded, a single simulated notifier would
+            // soon be suspended for notice abuse, and the rest of the stream rejected.
+            notifier = new { name = "Simulated Rights Holder", email = $"rights-{notice.NoticeId}@simulated.example", role = "RightsHolder" },
             work = new { description = "A simulated work", registrationNumber = "SIM-1", proofOfRights = new[] { "https://proof.simulated.example" } },
             evidence = new[] { "https://evidence.simulated.example" },
             statements = new { goodFaith = true, accurate = true, authorized = true },

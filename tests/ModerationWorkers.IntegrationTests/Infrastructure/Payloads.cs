@@ -24,12 +24,44 @@ public static class Payloads
         filedAt = "2026-11-30T10:05:00+00:00",
     };
 
-    public static object Verdict(Guid caseId, string verdict, string reviewerId = "reviewer-1") => new
+    public static object Verdict(Guid caseId, string verdict, string reviewerId = "reviewer-1", bool appeal = false) => new
     {
         caseId,
         verdict,
         reviewerId,
         reason = "matches the registered work",
         decidedAt = "2026-11-30T11:00:00+00:00",
+        appeal,
+    };
+
+    public static object NoticeFrom(string email, string noticeId, params string[] contentIds) => new
+    {
+        noticeId,
+        claimType = "Copyright",
+        contentIds,
+        notifier = new { name = "Hotline Analyst", email, organization = "Hotline", role = "AuthorizedAgent" },
+        work = new { description = "Feature film", registrationNumber = "PA-2-345-678" },
+        statements = new { goodFaith = true, accurate = true, authorized = true },
+        signature = "s/ H. Analyst",
+        filedAt = "2026-11-30T10:05:00+00:00",
+    };
+
+    public static object CounterNotice(Guid caseId, string accountId) => new
+    {
+        caseId,
+        accountId,
+        statement = "I own the rights to this video.",
+        signature = "Uma Uploader",
+        consentToJurisdiction = true,
+        contact = new { name = "Uma Uploader", email = "uma@example.net", address = "1 Main St, Springfield" },
+        filedAt = "2026-11-30T12:00:00+00:00",
+    };
+
+    public static object Appeal(Guid caseId, string accountId) => new
+    {
+        caseId,
+        accountId,
+        reason = "It is a parody.",
+        filedAt = "2026-11-30T12:00:00+00:00",
     };
 }

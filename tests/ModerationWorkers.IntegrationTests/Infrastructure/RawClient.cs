@@ -15,7 +15,11 @@ public sealed class RawClient : IAsyncDisposable
 {
     public const string ContractsNamespace = "ModerationWorkers.Contracts";
 
-    static readonly string[] Outbound = ["CaseOpened", "NoticeRejected", "RemoveContent", "RestrictAccount", "CaseClosed"];
+    static readonly string[] Outbound =
+    [
+        "CaseOpened", "NoticeRejected", "RemoveContent", "RestrictAccount", "CaseClosed", "RestoreContent", "CounterNoticeReceived",
+        "CounterNoticeRejected", "AppealOpened", "AppealRejected", "AppealDecided", "NotifierWarned", "NotifierSuspended",
+    ];
 
     readonly IConnection _connection;
     readonly IChannel _channel;
