@@ -8,6 +8,13 @@ namespace ModerationWorkers.Policy;
 /// </summary>
 public sealed class NoticeAbusePolicy(PolicyOptions options, TimeProvider clock)
 {
+    /// <summary>
+    /// How many decided notices are kept one by one. Older ones are folded into daily tallies, so the standing of a
+    /// notifier who files a hundred thousand notices stays a few kilobytes. The cost: an item decided after its notice
+    /// was folded counts that notice again.
+    /// </summary>
+    public const int RecentNoticeLimit = 256;
+
     // Ratios are binary fractions: 4/10 and 0.8 * 0.5 may differ in the last bit, yet exactly at the threshold counts.
     const double Tolerance = 1e-9;
 
@@ -25,11 +32,12 @@ public sealed class NoticeAbusePolicy(PolicyOptions options, TimeProvider clock)
             : standing.Outcomes.Append(new NoticeOutcome(noticeId, now, Unfounded: verdict == Verdict.NotInfringing));
 
         // Outcomes older than the period no longer count, so they are dropped and the document stays small.
-        var recent = outcomes.Where(o => o.DecidedAt + abuse.Period > now).ToArray();
-        var decided = recent.Length;
-        var unfounded = recent.Count(o => o.Unfounded);
+        var recent = outcomes.Where(o => o.DecidedAt + abuse.Period > now).ToList();
+        var days = Fold(standing.Days.Where(d => d.Day + abuse.Period > now), recent);
+        var decided = recent.Count + days.Sum(d => d.Decided);
+        var unfounded = recent.Count(o => o.Unfounded) + days.Sum(d => d.Unfounded);
         var ratio = decided == 0 ? 0 : (double)unfounded / decided;
-        var next = standing with { Outcomes = recent };
+        var next = standing with { Outcomes = recent, Days = days };
 
         if (IsSuspended(standing))
             return new AbuseDecision(next, decided, unfounded, ratio, Warn: false, SuspendUntil: null);
@@ -46,5 +54,24 @@ public sealed class NoticeAbusePolicy(PolicyOptions options, TimeProvider clock)
             return new AbuseDecision(next with { Warned = true }, decided, unfounded, ratio, Warn: true, SuspendUntil: null);
 
         return new AbuseDecision(next, decided, unfounded, ratio, Warn: false, SuspendUntil: null);
+    }
+
+    /// <summary>Moves the oldest outcomes beyond <see cref="RecentNoticeLimit"/> into the tallies of their day.</summary>
+    static NoticeTally[] Fold(IEnumerable<NoticeTally> days, List<NoticeOutcome> recent)
+    {
+        var tallies = days.ToDictionary(d => d.Day);
+        var excess = recent.Count - RecentNoticeLimit;
+        if (excess <= 0)
+            return [.. tallies.Values.OrderBy(d => d.Day)];
+
+        foreach (var outcome in recent.OrderBy(o => o.DecidedAt).Take(excess).ToList())
+        {
+            var day = new DateTimeOffset(outcome.DecidedAt.UtcDateTime.Date, TimeSpan.Zero);
+            var tally = tallies.GetValueOrDefault(day) ?? new NoticeTally(day, 0, 0);
+            tallies[day] = tally with { Decided = tally.Decided + 1, Unfounded = tally.Unfounded + (outcome.Unfounded ? 1 : 0) };
+            recent.Remove(outcome);
+        }
+
+        return [.. tallies.Values.OrderBy(d => d.Day)];
     }
 }

@@ -1,10 +1,14 @@
 namespace ModerationWorkers.Policy;
 
 /// <summary>
-/// What the abuse policy keeps of a notifier: its recently decided notices, whether it is suspended, and whether it
-/// has had its one warning since the last suspension.
+/// What the abuse policy keeps of a notifier: its most recently decided notices one by one (so a notice with several
+/// items counts once), older ones as daily tallies, whether it is suspended, and whether it has had its one warning
+/// since the last suspension.
 /// </summary>
 public sealed record NotifierStanding(IReadOnlyList<NoticeOutcome> Outcomes, DateTimeOffset? SuspendedUntil, bool Warned)
 {
     public static NotifierStanding Clean { get; } = new([], null, false);
+
+    /// <summary>Decided notices folded out of <see cref="Outcomes"/>, by day.</summary>
+    public IReadOnlyList<NoticeTally> Days { get; init; } = [];
 }

@@ -2,12 +2,13 @@ using System.Text.Json;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using Xunit.Abstractions;
 
 namespace ModerationWorkers.IntegrationTests;
 
 /// <summary>Counter-notices, appeals, stay-down and trusted flaggers against the real host and broker, in raw JSON.</summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class BeyondTakedownTests : IAsyncLifetime
+public sealed class BeyondTakedownTests(ITestOutputHelper output) : IAsyncLifetime
 {
     const string Flagger = "hotline@flagger.example";
 
@@ -94,6 +95,7 @@ public sealed class BeyondTakedownTests : IAsyncLifetime
 
         var order = Client.All<CaseOpened>().Select(m => m.NoticeId).ToList();
         var position = order.IndexOf("notice-trusted");
+        output.WriteLine($"The trusted case opened at position {position} of {order.Count} opened so far.");
         Assert.Equal(CasePriority.High, Client.All<CaseOpened>()[position].Priority);
         // Only what the normal endpoint had already taken in hand (its prefetch) can come first.
         Assert.True(position < 100, $"the trusted case opened after {position} normal cases");

@@ -211,6 +211,39 @@ public class NoticeAbusePolicyTests
     }
 
     [Fact]
+    public void A_prolific_notifiers_standing_stays_bounded_and_still_counts_every_notice()
+    {
+        var standing = NotifierStanding.Clean;
+        for (var i = 0; i < 1000; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            standing = _policy.Record(standing, $"n-{i}", i % 4 == 0 ? Verdict.NotInfringing : Verdict.Infringing).Standing;
+        }
+
+        var result = _policy.Record(standing, "n-last", Verdict.Infringing);
+
+        Assert.Equal(NoticeAbusePolicy.RecentNoticeLimit, result.Standing.Outcomes.Count);
+        Assert.Equal(1001 - NoticeAbusePolicy.RecentNoticeLimit, result.Standing.Days.Sum(d => d.Decided));
+        Assert.True(result.Standing.Days.Count <= 4);
+        Assert.Equal((1001, 250), (result.DecidedNotices, result.UnfoundedNotices));
+    }
+
+    [Fact]
+    public void Folded_days_expire_with_the_period()
+    {
+        var standing = NotifierStanding.Clean with
+        {
+            Days = [new NoticeTally(Start.AddDays(-180), 40, 40), new NoticeTally(Start.AddDays(-179), 10, 0)],
+        };
+
+        var result = _policy.Record(standing, "n-1", Verdict.NotInfringing);
+
+        Assert.Equal([Start.AddDays(-179)], result.Standing.Days.Select(d => d.Day));
+        Assert.Equal((11, 1), (result.DecidedNotices, result.UnfoundedNotices));
+        Assert.Null(result.SuspendUntil);
+    }
+
+    [Fact]
     public void Thresholds_come_from_options()
     {
         var options = new PolicyOptions { Abuse = new AbuseOptions { MinNotices = 1, Ratio = 1.0, Suspension = TimeSpan.FromHours(6) } };

@@ -17,6 +17,7 @@ static class NotifierStandingBehaviorExtensions
             var message = context.Message;
             var decision = abuse.Record(saga.Standing, message.NoticeId, message.Verdict);
             saga.Outcomes = [.. decision.Standing.Outcomes];
+            saga.Days = [.. decision.Standing.Days];
             saga.SuspendedUntil = decision.Standing.SuspendedUntil;
             saga.Warned = decision.Standing.Warned;
 

@@ -16,6 +16,7 @@ public sealed class NotifierStandingState : IStoredSaga
     public int Version { get; set; }
 
     public List<NoticeOutcome> Outcomes { get; set; } = [];
+    public List<NoticeTally> Days { get; set; } = [];
     public DateTimeOffset? SuspendedUntil { get; set; }
     public bool Warned { get; set; }
 
@@ -25,5 +26,5 @@ public sealed class NotifierStandingState : IStoredSaga
     public int AuditSequence { get; set; }
     public string? TransitionNote { get; set; }
 
-    public NotifierStanding Standing => new(Outcomes, SuspendedUntil, Warned);
+    public NotifierStanding Standing => new(Outcomes, SuspendedUntil, Warned) { Days = Days };
 }
