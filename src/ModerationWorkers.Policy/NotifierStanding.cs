@@ -11,4 +11,7 @@ public sealed record NotifierStanding(IReadOnlyList<NoticeOutcome> Outcomes, Dat
 
     /// <summary>Decided notices folded out of <see cref="Outcomes"/>, by day.</summary>
     public IReadOnlyList<NoticeTally> Days { get; init; } = [];
+
+    /// <summary>The latest decided case ids, so a redelivered outcome is not counted twice.</summary>
+    public IReadOnlyList<Guid> RecentCases { get; init; } = [];
 }

@@ -23,7 +23,7 @@ static partial class Scenarios
         }
         else
         {
-            workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "content-intake,notice-intake,verdicts,account-strikes,timers"));
+            workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "content-intake,notice-intake,verdicts,account-strikes,timers,redress,notifier-standing"));
             for (var i = 0; i < sagaProcesses; i++)
                 workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "case-saga"));
         }

@@ -244,6 +244,43 @@ public class NoticeAbusePolicyTests
     }
 
     [Fact]
+    public void A_one_item_notice_goes_straight_into_the_tally_and_a_redelivered_outcome_counts_once()
+    {
+        var caseId = Guid.NewGuid();
+
+        var first = _policy.Record(NotifierStanding.Clean, "n-1", Verdict.NotInfringing, caseId, items: 1);
+        var again = _policy.Record(first.Standing, "n-1", Verdict.NotInfringing, caseId, items: 1);
+
+        Assert.Empty(first.Standing.Outcomes);
+        Assert.Equal([new NoticeTally(new DateTimeOffset(Start.UtcDateTime.Date, TimeSpan.Zero), 1, 1)], first.Standing.Days);
+        Assert.Equal([caseId], first.Standing.RecentCases);
+        Assert.Equal(first.Standing.Days, again.Standing.Days);
+        Assert.Equal((1, 1), (again.DecidedNotices, again.UnfoundedNotices));
+    }
+
+    [Fact]
+    public void A_multi_item_notice_is_kept_one_by_one_so_a_founded_item_makes_it_founded()
+    {
+        var first = _policy.Record(NotifierStanding.Clean, "n-1", Verdict.NotInfringing, Guid.NewGuid(), items: 2);
+        var second = _policy.Record(first.Standing, "n-1", Verdict.Infringing, Guid.NewGuid(), items: 2);
+
+        Assert.Empty(second.Standing.Days);
+        Assert.Equal([new NoticeOutcome("n-1", Start, Unfounded: false)], second.Standing.Outcomes);
+        Assert.Equal((1, 0), (second.DecidedNotices, second.UnfoundedNotices));
+    }
+
+    [Fact]
+    public void Only_the_latest_case_ids_are_kept()
+    {
+        var standing = NotifierStanding.Clean;
+        for (var i = 0; i < 100; i++)
+            standing = _policy.Record(standing, $"n-{i}", Verdict.Infringing, Guid.NewGuid(), items: 1).Standing;
+
+        Assert.Equal(NoticeAbusePolicy.RecentCaseLimit, standing.RecentCases.Count);
+        Assert.Equal(100, standing.Days.Sum(d => d.Decided));
+    }
+
+    [Fact]
     public void Thresholds_come_from_options()
     {
         var options = new PolicyOptions { Abuse = new AbuseOptions { MinNotices = 1, Ratio = 1.0, Suspension = TimeSpan.FromHours(6) } };

@@ -21,6 +21,7 @@ static class CaseBehaviorExtensions
         saga.MatchedCaseId = message.MatchedCaseId;
         saga.Priority = message.Priority;
         saga.NotifierId = message.NotifierId;
+        saga.NoticeItems = message.NoticeItems;
     }
 
     public static void Locate(this CaseState saga, ContentRecord? content)

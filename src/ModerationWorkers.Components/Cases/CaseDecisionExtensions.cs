@@ -71,6 +71,7 @@ static class CaseDecisionExtensions
                 NoticeId = context.Saga.NoticeId,
                 CaseId = context.Saga.CorrelationId,
                 Verdict = context.Saga.Verdict!.Value,
+                NoticeItems = context.Saga.NoticeItems,
             }));
 
     /// <summary>Stay-down by policy AutoRemove: an automated case is removed at once, without a reviewer.</summary>

@@ -40,6 +40,7 @@ public sealed class CaseState : IStoredSaga
     public bool DecidedAutomatically { get; set; }
     public CasePriority Priority { get; set; }
     public Guid? NotifierId { get; set; }
+    public int? NoticeItems { get; set; }
     public bool StrikeRecorded { get; set; }
 
     public DateTimeOffset? CounterNoticeAt { get; set; }

@@ -71,6 +71,7 @@ public sealed class NoticeFiledConsumer(
             ReceivedAt = receivedAt,
             Priority = priority,
             NotifierId = notifierId,
+            NoticeItems = contentIds.Count,
         }).ToArray();
         await caseSaga.SendBatch(commands, context.CancellationToken);
 

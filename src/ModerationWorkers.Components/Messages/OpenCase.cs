@@ -24,4 +24,7 @@ public sealed record OpenCase
 
     /// <summary>The pseudonym of the notifier, whose notice outcomes feed the notice-abuse policy.</summary>
     public Guid? NotifierId { get; init; }
+
+    /// <summary>How many items the notice lists.</summary>
+    public int? NoticeItems { get; init; }
 }

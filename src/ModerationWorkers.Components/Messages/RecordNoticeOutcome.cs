@@ -9,4 +9,7 @@ public sealed record RecordNoticeOutcome
     public required string NoticeId { get; init; }
     public required Guid CaseId { get; init; }
     public required Verdict Verdict { get; init; }
+
+    /// <summary>How many items the notice lists; one-item notices need no per-notice bookkeeping.</summary>
+    public int? NoticeItems { get; init; }
 }

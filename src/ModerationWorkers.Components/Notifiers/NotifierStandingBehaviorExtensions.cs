@@ -15,9 +15,10 @@ static class NotifierStandingBehaviorExtensions
         {
             var saga = context.Saga;
             var message = context.Message;
-            var decision = abuse.Record(saga.Standing, message.NoticeId, message.Verdict);
+            var decision = abuse.Record(saga.Standing, message.NoticeId, message.Verdict, message.CaseId, message.NoticeItems);
             saga.Outcomes = [.. decision.Standing.Outcomes];
             saga.Days = [.. decision.Standing.Days];
+            saga.RecentCases = [.. decision.Standing.RecentCases];
             saga.SuspendedUntil = decision.Standing.SuspendedUntil;
             saga.Warned = decision.Standing.Warned;
 

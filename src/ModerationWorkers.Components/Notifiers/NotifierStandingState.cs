@@ -17,6 +17,7 @@ public sealed class NotifierStandingState : IStoredSaga
 
     public List<NoticeOutcome> Outcomes { get; set; } = [];
     public List<NoticeTally> Days { get; set; } = [];
+    public List<Guid> RecentCases { get; set; } = [];
     public DateTimeOffset? SuspendedUntil { get; set; }
     public bool Warned { get; set; }
 
@@ -26,5 +27,5 @@ public sealed class NotifierStandingState : IStoredSaga
     public int AuditSequence { get; set; }
     public string? TransitionNote { get; set; }
 
-    public NotifierStanding Standing => new(Outcomes, SuspendedUntil, Warned) { Days = Days };
+    public NotifierStanding Standing => new(Outcomes, SuspendedUntil, Warned) { Days = Days, RecentCases = RecentCases };
 }
