@@ -61,7 +61,7 @@ sealed class StartupAnnouncement(IReadOnlySet<string> roles, IBusControl bus, IL
         while (await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken) != BusHealthStatus.Healthy)
             logger.LogWarning("Waiting for the broker: the workers do not consume yet");
 
-        var queues = roles.Where(r => r != WorkerRole.Timers).OrderBy(r => r, StringComparer.Ordinal).ToArray();
+        var queues = roles.SelectMany(WorkerRole.QueuesOf).Order(StringComparer.Ordinal).ToArray();
         logger.LogInformation("Workers started: roles {Roles}, consuming queues {Queues}",
             string.Join(",", roles.OrderBy(r => r, StringComparer.Ordinal)), string.Join(",", queues));
     }

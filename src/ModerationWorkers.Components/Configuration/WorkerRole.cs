@@ -18,6 +18,15 @@ public static class WorkerRole
 
     public static IReadOnlyList<string> All { get; } = [ContentIntake, NoticeIntake, Verdicts, CaseSaga, AccountStrikes, Timers, Redress, NotifierStanding];
 
+    /// <summary>The queues a role consumes; the timers role consumes none.</summary>
+    public static IReadOnlyList<string> QueuesOf(string role) => role switch
+    {
+        CaseSaga => [Messages.QueueNames.CaseSaga, Messages.QueueNames.CaseSagaPriority],
+        Redress => [Messages.QueueNames.CounterNotices, Messages.QueueNames.Appeals, Messages.QueueNames.LegalActions],
+        Timers => [],
+        _ => [role],
+    };
+
     /// <summary>Parses "all" or a comma-separated list. Throws naming the unknown role.</summary>
     public static IReadOnlySet<string> Parse(string? roles)
     {
