@@ -1,34 +1,16 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
 
 namespace ModerationWorkers.Components.Accounts;
 
-/// <summary>
-/// The account strikes endpoint. Partitioning by account serialises one account's strikes within a process;
-/// across processes the saga's version check and retry do it.
-/// </summary>
-public sealed class AccountStrikesStateMachineDefinition : SagaDefinition<AccountStrikesState>
+/// <summary>The account strikes endpoint, partitioned by account, so one account's strikes apply one at a time.</summary>
+public sealed class AccountStrikesStateMachineDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
+    : PartitionedSagaDefinition<AccountStrikesState>(QueueNames.AccountStrikes, workers.Value.For(WorkerRole.AccountStrikes), rabbitMq.Value)
 {
-    readonly EndpointOptions _endpoint;
-    readonly RabbitMqOptions _rabbitMq;
-
-    public AccountStrikesStateMachineDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
-    {
-        EndpointName = QueueNames.AccountStrikes;
-        _endpoint = workers.Value.For(WorkerRole.AccountStrikes);
-        _rabbitMq = rabbitMq.Value;
-    }
-
-    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<AccountStrikesState> sagaConfigurator,
-        IRegistrationContext context)
-    {
-        endpointConfigurator.ConfigureConsumeTopology = false;
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
-
-        var partition = endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit);
-        sagaConfigurator.Message<RecordStrike>(x => x.UsePartitioner(partition, m => m.Message.AccountKey));
-        sagaConfigurator.Message<RetractStrike>(x => x.UsePartitioner(partition, m => m.Message.AccountKey));
-    }
+    protected override void PartitionMessages(SagaPartitioning partitioning) =>
+        partitioning
+            .By<RecordStrike>(m => m.AccountKey)
+            .By<RetractStrike>(m => m.AccountKey);
 }

@@ -1,41 +1,25 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 
 namespace ModerationWorkers.Components.Cases;
 
 /// <summary>
-/// The case saga's endpoint: retry (concurrency conflicts included), and partitioning by case id so one process
-/// never races itself on a case. Its commands are sent straight to its queue, so it binds no message exchanges.
-/// The same definition also configures the priority endpoint (case-saga-priority), which gets its own partitioner.
+/// The case saga's endpoint, partitioned by case id. The same definition also configures the priority endpoint
+/// (case-saga-priority), which gets its own partitioner.
 /// </summary>
-public sealed class CaseStateMachineDefinition : SagaDefinition<CaseState>
+public sealed class CaseStateMachineDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
+    : PartitionedSagaDefinition<CaseState>(QueueNames.CaseSaga, workers.Value.For(WorkerRole.CaseSaga), rabbitMq.Value)
 {
-    readonly EndpointOptions _endpoint;
-    readonly RabbitMqOptions _rabbitMq;
-
-    public CaseStateMachineDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
-    {
-        EndpointName = QueueNames.CaseSaga;
-        _endpoint = workers.Value.For(WorkerRole.CaseSaga);
-        _rabbitMq = rabbitMq.Value;
-    }
-
-    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<CaseState> sagaConfigurator,
-        IRegistrationContext context)
-    {
-        endpointConfigurator.ConfigureConsumeTopology = false;
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
-
-        var partition = endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit);
-        sagaConfigurator.Message<OpenCase>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-        sagaConfigurator.Message<ContentRegistered>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-        sagaConfigurator.Message<ApplyVerdict>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-        sagaConfigurator.Message<CaseTimerElapsed>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-        sagaConfigurator.Message<CounterNoticeFiled>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-        sagaConfigurator.Message<AppealFiled>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-        sagaConfigurator.Message<LegalActionFiled>(x => x.UsePartitioner(partition, m => m.Message.CaseId));
-    }
+    protected override void PartitionMessages(SagaPartitioning partitioning) =>
+        partitioning
+            .By<OpenCase>(m => m.CaseId)
+            .By<ContentRegistered>(m => m.CaseId)
+            .By<ApplyVerdict>(m => m.CaseId)
+            .By<CaseTimerElapsed>(m => m.CaseId)
+            .By<CounterNoticeFiled>(m => m.CaseId)
+            .By<AppealFiled>(m => m.CaseId)
+            .By<LegalActionFiled>(m => m.CaseId);
 }

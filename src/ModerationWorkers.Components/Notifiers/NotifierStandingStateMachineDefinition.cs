@@ -1,30 +1,14 @@
-using MassTransit;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.Persistence;
 
 namespace ModerationWorkers.Components.Notifiers;
 
-/// <summary>The notifier standing endpoint: partitioned by notifier within a process, version-checked across processes.</summary>
-public sealed class NotifierStandingStateMachineDefinition : SagaDefinition<NotifierStandingState>
+/// <summary>The notifier standing endpoint, partitioned by notifier.</summary>
+public sealed class NotifierStandingStateMachineDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
+    : PartitionedSagaDefinition<NotifierStandingState>(QueueNames.NotifierStanding, workers.Value.For(WorkerRole.NotifierStanding), rabbitMq.Value)
 {
-    readonly EndpointOptions _endpoint;
-    readonly RabbitMqOptions _rabbitMq;
-
-    public NotifierStandingStateMachineDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq)
-    {
-        EndpointName = QueueNames.NotifierStanding;
-        _endpoint = workers.Value.For(WorkerRole.NotifierStanding);
-        _rabbitMq = rabbitMq.Value;
-    }
-
-    protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<NotifierStandingState> sagaConfigurator,
-        IRegistrationContext context)
-    {
-        endpointConfigurator.ConfigureConsumeTopology = false;
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
-
-        var partition = endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit);
-        sagaConfigurator.Message<RecordNoticeOutcome>(x => x.UsePartitioner(partition, m => m.Message.NotifierId));
-    }
+    protected override void PartitionMessages(SagaPartitioning partitioning) =>
+        partitioning.By<RecordNoticeOutcome>(m => m.NotifierId);
 }
