@@ -38,6 +38,19 @@ public interface ISagaStore
     /// </summary>
     Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies several independent versioned replacements, each as <see cref="TryUpdate(string, SagaDocument, int, IReadOnlyList{AuditEntry}, CancellationToken)"/>
+    /// would: a stale one is skipped with its audit entries, the others apply. Where the provider has transactions
+    /// they share one, which is what makes a batch cheaper than its writes one by one. The results are in order.
+    /// </summary>
+    async Task<IReadOnlyList<bool>> TryUpdateMany(IReadOnlyList<SagaWrite> writes, CancellationToken cancellationToken)
+    {
+        var results = new bool[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+            results[i] = await TryUpdate(writes[i].Kind, writes[i].Document, writes[i].ExpectedVersion, writes[i].Audit, cancellationToken);
+        return results;
+    }
+
     /// <summary>Deletes the document only where the stored version is <paramref name="expectedVersion"/>. False otherwise.</summary>
     Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken);
 

@@ -7,5 +7,8 @@ namespace ModerationWorkers.Storage;
 /// </summary>
 public sealed record SagaDocument(Guid Id, int Version, string State, DateTimeOffset? TimerDueAt, string Data);
 
+/// <summary>One versioned replacement of a saga document, with the audit entries to file with it.</summary>
+public sealed record SagaWrite(string Kind, SagaDocument Document, int ExpectedVersion, IReadOnlyList<AuditEntry> Audit);
+
 /// <summary>A saga whose timer is due.</summary>
 public sealed record DueTimer(Guid Id, DateTimeOffset DueAt);

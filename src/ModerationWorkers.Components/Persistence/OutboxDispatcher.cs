@@ -33,8 +33,11 @@ public static class OutboxDispatcher
 
     public static bool HasPending(IStoredSaga saga) => saga.Outbox.Count > 0 || saga.PendingAudit.Count > 0;
 
-    /// <summary>Dispatches and clears; on success the saga's version is the clearing write's.</summary>
-    public static async Task Dispatch<TSaga>(TSaga saga, ConsumeContext context, IModerationStore store, string kind)
+    /// <summary>
+    /// Dispatches, then clears: at once when <paramref name="deferred"/> is null (the saga's version is then the clearing
+    /// write's on success), or through the batching queue after a commit on the hot path.
+    /// </summary>
+    public static async Task Dispatch<TSaga>(TSaga saga, ConsumeContext context, IModerationStore store, string kind, OutboxClearQueue? deferred = null)
         where TSaga : class, IStoredSaga
     {
         var cancellationToken = context.CancellationToken;
@@ -45,6 +48,12 @@ public static class OutboxDispatcher
         saga.Outbox = [];
         saga.PendingAudit = [];
         var cleared = SagaDocumentSerializer.ToDocument(saga, saga.Version + 1);
+        if (deferred is not null)
+        {
+            deferred.Enqueue(new SagaWrite(kind, cleared, saga.Version, audit));
+            return;
+        }
+
         // One write clears the outbox and files the audit entries. A conflict means another consumer loaded the
         // same pending work and dispatched it too; the ids it published are the same, so its write is as good as ours.
         if (await store.Sagas.TryUpdate(kind, cleared, saga.Version, audit, cancellationToken))

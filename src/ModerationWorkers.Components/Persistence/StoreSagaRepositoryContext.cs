@@ -19,14 +19,17 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
     readonly IModerationStore _store;
     readonly ConsumeContext<TMessage> _context;
     readonly ISagaConsumeContextFactory<IModerationStore, TSaga> _factory;
+    readonly OutboxClearQueue _clears;
 
     // The JSON as loaded: a message that changes nothing (a duplicate, say) then costs no write.
     string? _loadedData;
 
-    public StoreSagaRepositoryContext(IModerationStore store, ConsumeContext<TMessage> context, ISagaConsumeContextFactory<IModerationStore, TSaga> factory)
+    public StoreSagaRepositoryContext(IModerationStore store, OutboxClearQueue clears, ConsumeContext<TMessage> context,
+        ISagaConsumeContextFactory<IModerationStore, TSaga> factory)
         : base(context)
     {
         _store = store;
+        _clears = clears;
         _context = context;
         _factory = factory;
     }
@@ -45,6 +48,7 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
+        await _clears.Settled(Kind, correlationId);
         var document = await _store.Sagas.Load(Kind, correlationId, _context.CancellationToken);
         if (document is null)
             return default!;
@@ -67,7 +71,7 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
 
         saga.Version = 1;
         if (OutboxDispatcher.HasPending(saga))
-            await OutboxDispatcher.Dispatch(saga, _context, _store, Kind);
+            await OutboxDispatcher.Dispatch(saga, _context, _store, Kind, _clears);
     }
 
     public async Task Update(SagaConsumeContext<TSaga> sagaContext)
@@ -83,7 +87,7 @@ public sealed class StoreSagaRepositoryContext<TSaga, TMessage> : ConsumeContext
 
         saga.Version = loaded + 1;
         if (OutboxDispatcher.HasPending(saga))
-            await OutboxDispatcher.Dispatch(saga, _context, _store, Kind);
+            await OutboxDispatcher.Dispatch(saga, _context, _store, Kind, _clears);
     }
 
     public async Task Delete(SagaConsumeContext<TSaga> sagaContext)

@@ -10,6 +10,7 @@ namespace ModerationWorkers.Components.Persistence;
 /// </summary>
 public sealed class StoreSagaRepositoryContextFactory<TSaga>(
     IModerationStore store,
+    OutboxClearQueue clears,
     ISagaConsumeContextFactory<IModerationStore, TSaga> factory) : ISagaRepositoryContextFactory<TSaga>
     where TSaga : class, IStoredSaga
 {
@@ -17,7 +18,7 @@ public sealed class StoreSagaRepositoryContextFactory<TSaga>(
 
     public Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<TSaga, T>> next)
         where T : class =>
-        next.Send(new StoreSagaRepositoryContext<TSaga, T>(store, context, factory));
+        next.Send(new StoreSagaRepositoryContext<TSaga, T>(store, clears, context, factory));
 
     public Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<TSaga> query, IPipe<SagaRepositoryQueryContext<TSaga, T>> next)
         where T : class =>

@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Persistence;
@@ -11,8 +12,11 @@ public static class StoreSagaRepositoryExtensions
     public static ISagaRegistrationConfigurator<TSaga> StoreRepository<TSaga>(this ISagaRegistrationConfigurator<TSaga> configurator)
         where TSaga : class, IStoredSaga
     {
-        configurator.Repository(r => r.RegisterSagaRepository<TSaga, IModerationStore,
-            SagaConsumeContextFactory<IModerationStore, TSaga>, StoreSagaRepositoryContextFactory<TSaga>>());
+        configurator.Repository(r =>
+        {
+            r.TryAddSingleton<OutboxClearQueue>();
+            r.RegisterSagaRepository<TSaga, IModerationStore, SagaConsumeContextFactory<IModerationStore, TSaga>, StoreSagaRepositoryContextFactory<TSaga>>();
+        });
         return configurator;
     }
 }

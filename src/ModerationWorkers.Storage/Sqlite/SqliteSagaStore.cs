@@ -6,6 +6,11 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
 {
     const int ConstraintViolation = 19;
 
+    const string UpdateSql = """
+        UPDATE sagas SET version = $version, state = $state, timer_due_at = $due, data = $data
+        WHERE kind = $kind AND id = $id AND version = $expected
+        """;
+
     public async Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
@@ -44,18 +49,35 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         await using var lease = await database.OpenForWrite(cancellationToken);
         var connection = lease.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = SqliteDatabase.Command(connection,
-            """
-            UPDATE sagas SET version = $version, state = $state, timer_due_at = $due, data = $data
-            WHERE kind = $kind AND id = $id AND version = $expected
-            """,
-            [.. Parameters(kind, document), ("$expected", expectedVersion)]);
+        await using var command = SqliteDatabase.Command(connection, UpdateSql, [.. Parameters(kind, document), ("$expected", expectedVersion)]);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
             return false;
 
         await SqliteAuditTrail.Insert(connection, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<IReadOnlyList<bool>> TryUpdateMany(IReadOnlyList<SagaWrite> writes, CancellationToken cancellationToken)
+    {
+        var results = new bool[writes.Count];
+        if (writes.Count == 0)
+            return results;
+
+        await using var lease = await database.OpenForWrite(cancellationToken);
+        var connection = lease.Connection;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            await using var command = SqliteDatabase.Command(connection, UpdateSql, [.. Parameters(write.Kind, write.Document), ("$expected", write.ExpectedVersion)]);
+            results[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            if (results[i])
+                await SqliteAuditTrail.Insert(connection, write.Audit, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
     }
 
     public async Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken)

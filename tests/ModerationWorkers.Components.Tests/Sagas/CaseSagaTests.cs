@@ -33,8 +33,7 @@ public class CaseSagaTests
         Assert.Equal(CaseOutcome.ContentRemoved, closed.Outcome);
         Assert.Equal((RestrictionLevel.Warning, 1, caseId), (warning.Level, warning.ActiveStrikes, warning.CaseId));
 
-        var state = await h.Case(caseId);
-        Assert.Equal("Closed", state!.CurrentState);
+        var state = await h.WaitForState(caseId, "Closed");
         Assert.Empty(state.Outbox);
         var audit = await h.Store.Audit.Read(caseId, CancellationToken.None);
         Assert.Equal(["AwaitingVerdict", "Closed"], audit.Select(a => a.ToState));
@@ -42,7 +41,7 @@ public class CaseSagaTests
         Assert.Equal(["NoticeFiled", "VerdictReached"], audit.Select(a => a.CauseType));
         Assert.All(audit, a => Assert.NotNull(a.CauseMessageId));
 
-        var accountAudit = await h.Store.Audit.Read(DeterministicId.ForAccount("acct-1"), CancellationToken.None);
+        var accountAudit = await h.AuditOf(DeterministicId.ForAccount("acct-1"), a => a.Any(e => e.ToState == nameof(RestrictionLevel.Warning)));
         Assert.Contains(accountAudit, a => a.ToState == nameof(RestrictionLevel.Warning) && a.DecidedBy == "policy");
     }
 

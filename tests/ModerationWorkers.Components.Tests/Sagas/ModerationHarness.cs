@@ -136,6 +136,21 @@ public sealed class ModerationHarness : IAsyncDisposable
     public IReadOnlyList<T> AllPublished<T>()
         where T : class => Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
 
+    /// <summary>Waits until a subject's audit trail is as expected: entries are filed when the outbox is cleared, just after the commit.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> AuditOf(Guid subjectId, Func<IReadOnlyList<AuditEntry>, bool> ready)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var audit = await Store.Audit.Read(subjectId, CancellationToken.None);
+            if (ready(audit))
+                return audit;
+            if (DateTime.UtcNow > deadline)
+                throw new Xunit.Sdk.XunitException($"the audit trail of {subjectId} was not as expected within 20 s");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until content intake has stored an item.</summary>
     public async Task Stored(string contentId)
     {
@@ -150,13 +165,16 @@ public sealed class ModerationHarness : IAsyncDisposable
 
     public Task<CaseState?> Case(Guid caseId) => Store.Sagas.Find<CaseState>(caseId, CancellationToken.None);
 
-    /// <summary>Waits until a case is stored in a state: harness inactivity alone can miss a consumer paused by a cold JIT.</summary>
+    /// <summary>
+    /// Waits until a case is stored in a state with its outbox dispatched and cleared (clears are batched after the
+    /// commit): harness inactivity alone can miss a consumer paused by a cold JIT.
+    /// </summary>
     public async Task<CaseState> WaitForState(Guid caseId, string state)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {
-            if (await Case(caseId) is { } found && found.CurrentState == state)
+            if (await Case(caseId) is { } found && found.CurrentState == state && found.Outbox.Count == 0 && found.PendingAudit.Count == 0)
                 return found;
             if (DateTime.UtcNow > deadline)
                 throw new Xunit.Sdk.XunitException($"case {caseId} did not reach {state} within 20 s");
