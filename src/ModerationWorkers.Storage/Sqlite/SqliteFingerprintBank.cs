@@ -21,10 +21,10 @@ sealed class SqliteFingerprintBank(SqliteDatabase database) : IFingerprintBank
             return [];
 
         await using var connection = await database.Open(cancellationToken);
-        var names = distinct.Select((_, i) => $"$f{i}").ToArray();
+        // One JSON parameter rather than one per fingerprint: content intake asks this for every batch of uploads.
         await using var command = SqliteDatabase.Command(connection,
-            $"SELECT {Columns} FROM fingerprints WHERE fingerprint IN ({string.Join(", ", names)}) ORDER BY banked_at, case_id",
-            [.. names.Zip(distinct, (name, value) => (name, (object?)value))]);
+            $"SELECT {Columns} FROM fingerprints WHERE fingerprint IN (SELECT value FROM json_each($fingerprints)) ORDER BY banked_at, case_id",
+            ("$fingerprints", System.Text.Json.JsonSerializer.Serialize(distinct)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var earliest = new Dictionary<string, BankedFingerprint>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
