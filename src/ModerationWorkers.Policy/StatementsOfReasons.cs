@@ -36,13 +36,10 @@ public sealed class StatementsOfReasons(PolicyOptions options)
         if (!IsBlank(reviewerReason))
             facts += $" Reviewer's reason: {reviewerReason.Trim()}";
 
-        var (clause, explanation) = claimType switch
-        {
-            ClaimType.Copyright => ("2", "Copyright infringement under policy clause 2 (DMCA §512(c))"),
-            ClaimType.Trademark => ("3", "Trademark infringement under policy clause 3"),
-            ClaimType.Patent => ("3", "Patent infringement under policy clause 3"),
-            _ => throw new ArgumentOutOfRangeException(nameof(claimType), claimType, "Unknown claim type."),
-        };
+        var clause = PolicyClauses.For(claimType);
+        var explanation = claimType == ClaimType.Copyright
+            ? $"Copyright infringement under policy clause {clause} (DMCA §512(c))"
+            : $"{claimType} infringement under policy clause {clause}";
 
         return new StatementOfReasons
         {
@@ -79,9 +76,9 @@ public sealed class StatementsOfReasons(PolicyOptions options)
         Ground = new StatementGround
         {
             ClaimType = claimType,
-            PolicyClause = "4",
+            PolicyClause = PolicyClauses.RepeatInfringement,
             Explanation = string.Create(CultureInfo.InvariantCulture,
-                $"Repeat infringement under policy clause 4: {activeStrikes} active strike(s) bring {Rung(level)}."),
+                $"Repeat infringement under policy clause {PolicyClauses.RepeatInfringement}: {activeStrikes} active strike(s) bring {Rung(level)}."),
         },
         AutomatedDetection = false,
         AutomatedDecision = true,
@@ -103,8 +100,8 @@ public sealed class StatementsOfReasons(PolicyOptions options)
             $"On {issuedAt:yyyy-MM-dd} the strike of case {caseId} was retracted because its content was restored. The account has {activeStrikes} active strike(s)."),
         Ground = new StatementGround
         {
-            PolicyClause = "4",
-            Explanation = $"Repeat infringement under policy clause 4: the restriction is lowered to {Rung(newLevel)}.",
+            PolicyClause = PolicyClauses.RepeatInfringement,
+            Explanation = $"Repeat infringement under policy clause {PolicyClauses.RepeatInfringement}: the restriction is lowered to {Rung(newLevel)}.",
         },
         AutomatedDetection = false,
         AutomatedDecision = true,

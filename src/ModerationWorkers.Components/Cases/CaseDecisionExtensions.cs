@@ -16,30 +16,31 @@ static class CaseDecisionExtensions
         this EventActivityBinder<CaseState, T> binder, IModerationStore store, StatementsOfReasons statements)
         where T : class =>
         binder
-            .Then(context =>
-            {
-                var saga = context.Saga;
-                saga.RemoveCommandId = DeterministicId.ForCommand(nameof(Contracts.RemoveContent), saga.CorrelationId.ToString());
-                saga.StatementOfReasons = statements.ForRemoval(saga.ClaimType, saga.NoticeId, saga.ContentId, saga.VerdictReason,
-                    automatedDetection: saga.Automated, automatedDecision: saga.DecidedAutomatically, saga.MatchedCaseId, saga.ClosedAt!.Value);
-                // The audit trail keeps the statement (EU DSA Art. 17): it is the note of the closing transition.
-                saga.TransitionNote = AuditNotes.StatementOfReasons + JsonSerializer.Serialize(saga.StatementOfReasons, MessageJson.Options);
-            })
             .ThenAsync(context => context.Saga.Fingerprint is { Length: > 0 } fingerprint
                 ? store.Fingerprints.Add(new BankedFingerprint(fingerprint, context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId,
                     context.Saga.ClaimType.ToString(), context.Saga.ClosedAt!.Value), context.CancellationToken)
                 : Task.CompletedTask)
-            .PublishOnCommit(context => new RemoveContent
+            .Then(context =>
             {
-                CommandId = context.Saga.RemoveCommandId!.Value,
-                CaseId = context.Saga.CorrelationId,
-                ContentId = context.Saga.ContentId,
-                AccountId = context.Saga.AccountId!,
-                NoticeId = context.Saga.NoticeId,
-                ClaimType = context.Saga.ClaimType,
-                Reason = StatementOf.Removal(context.Saga.ClaimType, context.Saga.VerdictReason),
-                IssuedAt = context.Saga.ClosedAt!.Value,
-                StatementOfReasons = context.Saga.StatementOfReasons,
+                var saga = context.Saga;
+                saga.RemoveCommandId = DeterministicId.ForCommand(nameof(Contracts.RemoveContent), saga.CorrelationId.ToString());
+                // The statement travels with the command and into the audit trail (EU DSA Art. 17), as the note of the
+                // closing transition; the case document need not carry a third copy on every later write.
+                var statement = statements.ForRemoval(saga.ClaimType, saga.NoticeId, saga.ContentId, saga.VerdictReason,
+                    automatedDetection: saga.Automated, automatedDecision: saga.DecidedAutomatically, saga.MatchedCaseId, saga.ClosedAt!.Value);
+                saga.TransitionNote = AuditNotes.StatementOfReasons + JsonSerializer.Serialize(statement, MessageJson.Options);
+                saga.Outbox.Add(OutboxMessage.Publish(new RemoveContent
+                {
+                    CommandId = saga.RemoveCommandId.Value,
+                    CaseId = saga.CorrelationId,
+                    ContentId = saga.ContentId,
+                    AccountId = saga.AccountId!,
+                    NoticeId = saga.NoticeId,
+                    ClaimType = saga.ClaimType,
+                    Reason = StatementOf.Removal(saga.ClaimType, saga.VerdictReason),
+                    IssuedAt = saga.ClosedAt.Value,
+                    StatementOfReasons = statement,
+                }));
             });
 
     /// <summary>

@@ -27,7 +27,6 @@ public sealed class CaseState : IStoredSaga
     public CaseOutcome? Outcome { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public Guid? RemoveCommandId { get; set; }
-    public StatementOfReasons? StatementOfReasons { get; set; }
 
     /// <summary>The content's fingerprint, banked for stay-down when the content is removed.</summary>
     public string? Fingerprint { get; set; }

@@ -1,4 +1,5 @@
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
 
 namespace ModerationWorkers.Components.Cases;
 
@@ -7,15 +8,15 @@ static class StatementOf
 {
     public static string Removal(ClaimType claimType, string? reviewerReason)
     {
-        var clause = claimType == ClaimType.Copyright ? "clause 2 (copyright)" : $"clause 3 ({claimType.ToString().ToLowerInvariant()})";
+        var clause = $"clause {PolicyClauses.For(claimType)} ({claimType.ToString().ToLowerInvariant()})";
         return string.IsNullOrWhiteSpace(reviewerReason)
             ? $"Infringing content removed under policy {clause}."
             : $"Infringing content removed under policy {clause}: {reviewerReason}";
     }
 
     public static string Lifting(int activeStrikes) =>
-        $"Restriction lifted under policy clause 4: a strike was retracted, {activeStrikes} active strike(s) remain.";
+        $"Restriction lifted under policy clause {PolicyClauses.RepeatInfringement}: a strike was retracted, {activeStrikes} active strike(s) remain.";
 
     public static string Restriction(int activeStrikes) =>
-        $"Repeat infringement under policy clause 4: {activeStrikes} active strike(s).";
+        $"Repeat infringement under policy clause {PolicyClauses.RepeatInfringement}: {activeStrikes} active strike(s).";
 }
