@@ -4,18 +4,10 @@ namespace ModerationWorkers.Storage.Sqlite;
 
 sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
 {
-    public async Task Append(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
-    {
-        if (entries.Count == 0)
-            return;
+    public Task Append(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        entries.Count == 0 ? Task.CompletedTask : database.Write((connection, token) => Insert(connection, entries, token), cancellationToken);
 
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        await using var transaction = await lease.Connection.BeginTransactionAsync(cancellationToken);
-        await Insert(lease.Connection, entries, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Inserts entries on a connection whose transaction the caller owns; a stored (subject, sequence) is skipped.</summary>
+    /// <summary>Inserts entries within the writer's transaction; a stored (subject, sequence) is skipped.</summary>
     internal static async Task Insert(Microsoft.Data.Sqlite.SqliteConnection connection, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)

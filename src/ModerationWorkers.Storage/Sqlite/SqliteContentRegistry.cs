@@ -1,14 +1,16 @@
+using Microsoft.Data.Sqlite;
+
 namespace ModerationWorkers.Storage.Sqlite;
 
 sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
 {
-    public async Task<IReadOnlyList<ContentWaiter>> Register(IReadOnlyList<ContentRecord> records, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        // One transaction for the whole batch: intake throughput is bound by commits, not by rows.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+    // The whole batch in one write, so in one transaction: intake throughput is bound by commits, not by rows.
+    public Task<IReadOnlyList<ContentWaiter>> Register(IReadOnlyList<ContentRecord> records, CancellationToken cancellationToken) =>
+        database.Write<IReadOnlyList<ContentWaiter>>((connection, token) => Register(connection, records, token), cancellationToken);
 
+    static async Task<IReadOnlyList<ContentWaiter>> Register(SqliteConnection connection, IReadOnlyList<ContentRecord> records,
+        CancellationToken cancellationToken)
+    {
         await using (var insert = SqliteDatabase.Command(connection,
             """
             INSERT INTO content (content_id, account_id, uploaded_at, fingerprint, title)
@@ -40,7 +42,6 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return waiters;
     }
 
@@ -56,9 +57,11 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
         if (await Find(contentId, cancellationToken) is { } known)
             return known;
 
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        return await database.Write((connection, token) => Wait(connection, contentId, caseId, token), cancellationToken);
+    }
+
+    static async Task<ContentRecord?> Wait(SqliteConnection connection, string contentId, Guid caseId, CancellationToken cancellationToken)
+    {
         await using (var insert = SqliteDatabase.Command(connection,
             "INSERT INTO content_waiters (content_id, case_id) VALUES ($content, $case) ON CONFLICT DO NOTHING",
             ("$content", contentId), ("$case", caseId.ToString())))
@@ -75,21 +78,19 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return found;
     }
 
-    public async Task RemoveWaiter(string contentId, Guid caseId, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = SqliteDatabase.Command(connection,
-            "DELETE FROM content_waiters WHERE content_id = $content AND case_id = $case",
-            ("$content", contentId), ("$case", caseId.ToString()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RemoveWaiter(string contentId, Guid caseId, CancellationToken cancellationToken) =>
+        database.Write(async (connection, token) =>
+        {
+            await using var command = SqliteDatabase.Command(connection,
+                "DELETE FROM content_waiters WHERE content_id = $content AND case_id = $case",
+                ("$content", contentId), ("$case", caseId.ToString()));
+            await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
 
-    static async Task<ContentRecord?> Find(Microsoft.Data.Sqlite.SqliteConnection connection, string contentId, CancellationToken cancellationToken)
+    static async Task<ContentRecord?> Find(SqliteConnection connection, string contentId, CancellationToken cancellationToken)
     {
         await using var command = SqliteDatabase.Command(connection,
             "SELECT account_id, uploaded_at, fingerprint, title FROM content WHERE content_id = $id", ("$id", contentId));

@@ -7,19 +7,13 @@ public sealed class SqliteDatabase
 {
     readonly string _connectionString;
 
-    readonly string _pragmas;
+    // SQLite has one writer at a time. One writer per process, committing queued writes together, is far cheaper than
+    // letting writers collide on the file lock and back off; other processes still wait on the busy timeout.
+    readonly SqliteWriter _writer;
 
-    // SQLite has one writer at a time. Queueing this process's writers here is far cheaper than letting them
-    // collide on the file lock and back off; other processes still wait on the busy timeout.
-    readonly SemaphoreSlim _writer = new(1, 1);
-
-    // The one writer connection of this process, opened once (its pragmas set once) and reused under _writer.
-    SqliteConnection? _writeConnection;
-
-    public SqliteDatabase(string path, int busyTimeoutSeconds = 5, SqliteSynchronous synchronous = SqliteSynchronous.Normal)
+    public SqliteDatabase(SqliteStorageOptions options)
     {
-        _pragmas = $"PRAGMA synchronous = {synchronous.ToString().ToUpperInvariant()};";
-        var full = System.IO.Path.GetFullPath(path);
+        var full = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -27,9 +21,10 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             // Seconds a writer waits on a lock held by another connection or process before SQLITE_BUSY.
-            DefaultTimeout = busyTimeoutSeconds,
+            DefaultTimeout = options.BusyTimeoutSeconds,
         }.ToString();
         Path = full;
+        _writer = new SqliteWriter(Open, $"PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
     }
 
     public string Path { get; }
@@ -42,28 +37,20 @@ public sealed class SqliteDatabase
         return connection;
     }
 
-    /// <summary>A connection for writing, held as this process's only writer until disposed.</summary>
-    public async Task<WriteLease> OpenForWrite(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        try
-        {
-            if (_writeConnection is not { State: System.Data.ConnectionState.Open })
-            {
-                _writeConnection?.Dispose();
-                _writeConnection = await Open(cancellationToken);
-                await using var pragma = Command(_writeConnection, _pragmas);
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
+    /// <summary>
+    /// Runs <paramref name="work"/> on this process's writer connection, atomically, and completes once it is committed.
+    /// The work runs inside a transaction shared with other writes (see <see cref="SqliteWriter"/>): it must not begin
+    /// or commit one itself, nor call another write.
+    /// </summary>
+    public Task<T> Write<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.Write(work, cancellationToken);
 
-            return new WriteLease(_writeConnection, _writer);
-        }
-        catch
+    public Task Write(Func<SqliteConnection, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        _writer.Write(async (connection, token) =>
         {
-            _writer.Release();
-            throw;
-        }
-    }
+            await work(connection, token);
+            return true;
+        }, cancellationToken);
 
     public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

@@ -4,15 +4,15 @@ sealed class SqliteFingerprintBank(SqliteDatabase database) : IFingerprintBank
 {
     const string Columns = "fingerprint, case_id, notice_id, content_id, claim_type, banked_at";
 
-    public async Task Add(BankedFingerprint entry, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        await using var command = SqliteDatabase.Command(lease.Connection,
-            $"INSERT INTO fingerprints ({Columns}) VALUES ($fp, $case, $notice, $content, $claim, $at) ON CONFLICT (fingerprint, case_id) DO NOTHING",
-            ("$fp", entry.Fingerprint), ("$case", entry.CaseId.ToString()), ("$notice", entry.NoticeId), ("$content", entry.ContentId),
-            ("$claim", entry.ClaimType), ("$at", SqliteDatabase.ToUnixMs(entry.BankedAt)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task Add(BankedFingerprint entry, CancellationToken cancellationToken) =>
+        database.Write(async (connection, token) =>
+        {
+            await using var command = SqliteDatabase.Command(connection,
+                $"INSERT INTO fingerprints ({Columns}) VALUES ($fp, $case, $notice, $content, $claim, $at) ON CONFLICT (fingerprint, case_id) DO NOTHING",
+                ("$fp", entry.Fingerprint), ("$case", entry.CaseId.ToString()), ("$notice", entry.NoticeId), ("$content", entry.ContentId),
+                ("$claim", entry.ClaimType), ("$at", SqliteDatabase.ToUnixMs(entry.BankedAt)));
+            await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<BankedFingerprint>> Match(IReadOnlyCollection<string> fingerprints, CancellationToken cancellationToken)
     {
@@ -37,11 +37,11 @@ sealed class SqliteFingerprintBank(SqliteDatabase database) : IFingerprintBank
         return [.. earliest.Values];
     }
 
-    public async Task Remove(string fingerprint, Guid caseId, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        await using var command = SqliteDatabase.Command(lease.Connection,
-            "DELETE FROM fingerprints WHERE fingerprint = $fp AND case_id = $case", ("$fp", fingerprint), ("$case", caseId.ToString()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task Remove(string fingerprint, Guid caseId, CancellationToken cancellationToken) =>
+        database.Write(async (connection, token) =>
+        {
+            await using var command = SqliteDatabase.Command(connection,
+                "DELETE FROM fingerprints WHERE fingerprint = $fp AND case_id = $case", ("$fp", fingerprint), ("$case", caseId.ToString()));
+            await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
 }

@@ -32,7 +32,7 @@ public sealed class SqliteModerationStore : IModerationStore
 
     public SqliteModerationStore(SqliteStorageOptions options)
     {
-        _database = new SqliteDatabase(options.Path, options.BusyTimeoutSeconds, options.Synchronous);
+        _database = new SqliteDatabase(options);
         Sagas = new SqliteSagaStore(_database);
         Content = new SqliteContentRegistry(_database);
         Notices = new SqliteNoticeLedger(_database);
@@ -52,8 +52,8 @@ public sealed class SqliteModerationStore : IModerationStore
 
     public async Task Initialize(CancellationToken cancellationToken)
     {
-        await using var lease = await _database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
+        // Not through the writer: the journal mode cannot change inside a transaction.
+        await using var connection = await _database.Open(cancellationToken);
         await using var command = SqliteDatabase.Command(connection, Schema);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -14,16 +14,16 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    public async Task Record(NoticeRecord notice, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        await using var command = SqliteDatabase.Command(lease.Connection,
-            $"INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents) ON CONFLICT (notice_id) DO NOTHING",
-            ("$id", notice.NoticeId), ("$claim", notice.ClaimType), ("$at", SqliteDatabase.ToUnixMs(notice.ReceivedAt)),
-            ("$accepted", notice.Accepted ? 1 : 0), ("$reasons", JsonSerializer.Serialize(notice.Reasons)),
-            ("$contents", JsonSerializer.Serialize(notice.ContentIds)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task Record(NoticeRecord notice, CancellationToken cancellationToken) =>
+        database.Write(async (connection, token) =>
+        {
+            await using var command = SqliteDatabase.Command(connection,
+                $"INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents) ON CONFLICT (notice_id) DO NOTHING",
+                ("$id", notice.NoticeId), ("$claim", notice.ClaimType), ("$at", SqliteDatabase.ToUnixMs(notice.ReceivedAt)),
+                ("$accepted", notice.Accepted ? 1 : 0), ("$reasons", JsonSerializer.Serialize(notice.Reasons)),
+                ("$contents", JsonSerializer.Serialize(notice.ContentIds)));
+            await command.ExecuteNonQueryAsync(token);
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<NoticeRecord>> List(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

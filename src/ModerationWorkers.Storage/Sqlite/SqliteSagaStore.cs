@@ -25,70 +25,57 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         return new SagaDocument(id, reader.GetInt32(0), reader.GetString(1), due, reader.GetString(3));
     }
 
-    public async Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = SqliteDatabase.Command(connection,
-            "INSERT INTO sagas (kind, id, version, state, timer_due_at, data) VALUES ($kind, $id, $version, $state, $due, $data)",
-            Parameters(kind, document));
-        try
+    public Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken) =>
+        database.Write(async (connection, token) =>
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return true;
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintViolation)
-        {
-            return false;
-        }
-    }
+            await using var command = SqliteDatabase.Command(connection,
+                "INSERT INTO sagas (kind, id, version, state, timer_due_at, data) VALUES ($kind, $id, $version, $state, $due, $data)",
+                Parameters(kind, document));
+            try
+            {
+                await command.ExecuteNonQueryAsync(token);
+                return true;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintViolation)
+            {
+                return false;
+            }
+        }, cancellationToken);
 
-    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit,
-        CancellationToken cancellationToken)
+    public Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit,
+        CancellationToken cancellationToken) =>
+        database.Write((connection, token) => Update(connection, new SagaWrite(kind, document, expectedVersion, audit), token), cancellationToken);
+
+    public Task<IReadOnlyList<bool>> TryUpdateMany(IReadOnlyList<SagaWrite> writes, CancellationToken cancellationToken) =>
+        writes.Count == 0
+            ? Task.FromResult<IReadOnlyList<bool>>([])
+            : database.Write<IReadOnlyList<bool>>(async (connection, token) =>
+            {
+                var results = new bool[writes.Count];
+                for (var i = 0; i < writes.Count; i++)
+                    results[i] = await Update(connection, writes[i], token);
+                return results;
+            }, cancellationToken);
+
+    static async Task<bool> Update(SqliteConnection connection, SagaWrite write, CancellationToken cancellationToken)
     {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = SqliteDatabase.Command(connection, UpdateSql, [.. Parameters(kind, document), ("$expected", expectedVersion)]);
+        await using var command = SqliteDatabase.Command(connection, UpdateSql,
+            [.. Parameters(write.Kind, write.Document), ("$expected", write.ExpectedVersion)]);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
             return false;
 
-        await SqliteAuditTrail.Insert(connection, audit, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await SqliteAuditTrail.Insert(connection, write.Audit, cancellationToken);
         return true;
     }
 
-    public async Task<IReadOnlyList<bool>> TryUpdateMany(IReadOnlyList<SagaWrite> writes, CancellationToken cancellationToken)
-    {
-        var results = new bool[writes.Count];
-        if (writes.Count == 0)
-            return results;
-
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        for (var i = 0; i < writes.Count; i++)
+    public Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
+        database.Write(async (connection, token) =>
         {
-            var write = writes[i];
-            await using var command = SqliteDatabase.Command(connection, UpdateSql, [.. Parameters(write.Kind, write.Document), ("$expected", write.ExpectedVersion)]);
-            results[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-            if (results[i])
-                await SqliteAuditTrail.Insert(connection, write.Audit, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return results;
-    }
-
-    public async Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken)
-    {
-        await using var lease = await database.OpenForWrite(cancellationToken);
-        var connection = lease.Connection;
-        await using var command = SqliteDatabase.Command(connection,
-            "DELETE FROM sagas WHERE kind = $kind AND id = $id AND version = $expected",
-            ("$kind", kind), ("$id", id.ToString()), ("$expected", expectedVersion));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+            await using var command = SqliteDatabase.Command(connection,
+                "DELETE FROM sagas WHERE kind = $kind AND id = $id AND version = $expected",
+                ("$kind", kind), ("$id", id.ToString()), ("$expected", expectedVersion));
+            return await command.ExecuteNonQueryAsync(token) == 1;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
