@@ -25,18 +25,16 @@ static class OperationsEndpoints
             .ValidateDataAnnotations().ValidateOnStart();
         builder.WebHost.UseUrls($"http://{options.BindAddress}:{options.Port}");
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("moderation-workers"))
             .WithMetrics(metrics => metrics
                 .AddMeter(ModerationMetrics.MeterName, InstrumentationOptions.MeterName)
-                .AddPrometheusExporter())
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(DiagnosticHeaders.DefaultListenerName);
-                // Traces leave the process only where an OTLP collector is configured.
-                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-                    tracing.AddOtlpExporter();
-            });
+                .AddPrometheusExporter());
+
+        // Traces leave the process only where an OTLP collector is configured. Without one, nothing listens to
+        // MassTransit's activity source, so no message pays for recording a span that nobody would see.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.WithTracing(tracing => tracing.AddSource(DiagnosticHeaders.DefaultListenerName).AddOtlpExporter());
 
         // MassTransit registers its bus check with the "ready" tag; the store's check joins it.
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [Ready]);

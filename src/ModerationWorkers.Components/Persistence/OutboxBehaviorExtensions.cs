@@ -37,5 +37,5 @@ public static class OutboxMessage
     static PendingMessage Create<TMessage>(TMessage message, string? destination)
         where TMessage : class =>
         new(NewId.NextGuid(), MessageTypeRegistry.NameOf(typeof(TMessage)), destination,
-            JsonSerializer.Serialize(message, MessageJson.Options));
+            JsonSerializer.Serialize(message, MessageJson.Options)) { Message = message };
 }

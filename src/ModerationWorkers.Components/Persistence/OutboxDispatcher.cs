@@ -14,7 +14,8 @@ public static class OutboxDispatcher
     static async Task Send(PendingMessage pending, ConsumeContext context, CancellationToken cancellationToken)
     {
         var type = MessageTypeRegistry.Resolve(pending.MessageType);
-        var message = JsonSerializer.Deserialize(pending.Body, type, MessageJson.Options)
+        var message = pending.Message
+            ?? JsonSerializer.Deserialize(pending.Body, type, MessageJson.Options)
             ?? throw new InvalidOperationException($"Outbox message {pending.MessageId} is empty.");
         var messageId = pending.MessageId;
 
