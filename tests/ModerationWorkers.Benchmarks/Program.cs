@@ -27,7 +27,7 @@ for (var i = 0; i < settings.Runs && Runs("intake"); i++)
 
 var cases = Runs("cases") ? await Scenarios.Cases(settings, sagaProcesses: 1) : [];
 foreach (var run in cases)
-    log($"cases run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB");
+    log($"cases run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB, CPU per case: worker {run.WorkerCpuMsPerCase:N2} ms, broker {run.BrokerCpuMsPerCase:N2} ms");
 
 var scaled = Runs("scaleout") ? await Scenarios.Cases(settings, sagaProcesses: 2) : [];
 foreach (var run in scaled)

@@ -19,6 +19,8 @@ public sealed class Report(
     Figure MsgPerCase => Figure.Of(cases.Select(c => c.BrokerMsgPerCase));
     Figure CasesRatio => Figure.Of(cases.Select(c => c.BrokerMsgPerSec / ceiling.Median));
     Figure PeakWorkingSet => Figure.Of(cases.Select(c => c.PeakWorkingSetMb));
+    Figure WorkerCpu => Figure.Of(cases.Select(c => c.WorkerCpuMsPerCase));
+    Figure BrokerCpu => Figure.Of(cases.Select(c => c.BrokerCpuMsPerCase));
     Figure Speedup => Figure.Of(scaled.Select(s => s.CasesPerSec / CasesPerSec.Median));
     Figure P50 => Figure.Of(latency.Select(l => l.P50Ms));
     Figure P95 => Figure.Of(latency.Select(l => l.P95Ms));
@@ -46,6 +48,8 @@ public sealed class Report(
         Row(text, "Broker messages per case", MsgPerCase, "N1", "");
         Row(text, "Cases broker msg/s / ceiling", CasesRatio, "P0", ">= 30 %");
         Row(text, "Worker peak working set, MB", PeakWorkingSet, "N0", "<= 300");
+        Row(text, "Worker CPU per case, ms", WorkerCpu, "N2", "");
+        Row(text, "Broker CPU per case, ms", BrokerCpu, "N2", "");
         Row(text, "Scale-out speed-up (2 saga processes)", Speedup, "N2", "");
         Row(text, Invariant($"Verdict to RemoveContent p50 at {settings.LatencyRate}/s, ms"), P50, "N1", "");
         Row(text, Invariant($"Verdict to RemoveContent p95 at {settings.LatencyRate}/s, ms"), P95, "N1", "");
@@ -78,6 +82,8 @@ public sealed class Report(
                 ["peakWorkingSetMbMax"] = PeakWorkingSet.Max,
                 ["peakWorkingSetMbPerRun"] = new JsonArray(cases.Select(c => (JsonNode)c.PeakWorkingSetMb).ToArray()),
                 ["workingSetGrowsAcrossRuns"] = cases.Count >= 3 ? Grows : null,
+                ["workerCpuMsPerCase"] = WorkerCpu.Median,
+                ["brokerCpuMsPerCase"] = BrokerCpu.Median,
             },
             ["latencyAt200"] = new JsonObject
             {

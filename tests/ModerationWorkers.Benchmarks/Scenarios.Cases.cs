@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace ModerationWorkers.Benchmarks;
 
 /// <summary>One measured run of the cases scenario.</summary>
-public sealed record CasesRun(double CasesPerSec, double BrokerMsgPerCase, double BrokerMsgPerSec, double PeakWorkingSetMb);
+public sealed record CasesRun(double CasesPerSec, double BrokerMsgPerCase, double BrokerMsgPerSec, double PeakWorkingSetMb,
+    double WorkerCpuMsPerCase, double BrokerCpuMsPerCase);
 
 static partial class Scenarios
 {
@@ -52,17 +53,21 @@ static partial class Scenarios
                 return Task.CompletedTask;
             });
 
-            async Task<(double Seconds, long Expected)> Run(string prefix, int count)
+            TimeSpan WorkersCpu() => workers.Aggregate(TimeSpan.Zero, (sum, worker) => sum + worker.CpuTime);
+
+            // The CPU times cover the same window as the clock: from the first notice to the last case closed.
+            async Task<(double Seconds, long Expected, TimeSpan WorkerCpu, TimeSpan BrokerCpu)> Run(string prefix, int count)
             {
                 await PublishUploads(platform, $"{prefix}-c-", count, accounts: Math.Max(1, count / 5));
                 await WaitForStoredContent(database, prefix: $"{prefix}-c-", count);
                 var target = Volatile.Read(ref closed) + count;
+                var (workerCpu, brokerCpu) = (WorkersCpu(), CpuClock.Broker());
                 var start = Stopwatch.GetTimestamp();
                 for (var i = 0; i < count; i++)
                     await platform.PublishJson("ModerationWorkers.Contracts:NoticeFiled", Notice($"{prefix}-n-{i}", $"{prefix}-c-{i}"));
                 await platform.Flush();
                 await WaitUntil(() => Volatile.Read(ref closed) >= target, TimeSpan.FromMinutes(10), $"{count} cases to close");
-                return (Stopwatch.GetElapsedTime(start).TotalSeconds, target);
+                return (Stopwatch.GetElapsedTime(start).TotalSeconds, target, WorkersCpu() - workerCpu, CpuClock.Broker() - brokerCpu);
             }
 
             await Run("warm", settings.CasesWarmup);
@@ -72,12 +77,13 @@ static partial class Scenarios
                 var before = await broker.SettledPublishCount();
                 workers.ForEach(w => w.ResetPeak());
                 var prefix = $"run{r}";
-                var (seconds, _) = await Run(prefix, settings.Cases);
+                var (seconds, _, workerCpu, brokerCpu) = await Run(prefix, settings.Cases);
                 var peak = workers.Max(w => w.PeakWorkingSetMb);
                 var after = await broker.SettledPublishCount();
                 // The run's uploads went through the broker too; they are not case traffic.
                 var caseMessages = after - before - settings.Cases;
-                runs.Add(new CasesRun(settings.Cases / seconds, (double)caseMessages / settings.Cases, caseMessages / seconds, peak));
+                runs.Add(new CasesRun(settings.Cases / seconds, (double)caseMessages / settings.Cases, caseMessages / seconds, peak,
+                    workerCpu.TotalMilliseconds / settings.Cases, brokerCpu.TotalMilliseconds / settings.Cases));
             }
 
             return runs;

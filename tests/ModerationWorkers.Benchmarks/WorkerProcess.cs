@@ -19,6 +19,9 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public void ResetPeak() => Interlocked.Exchange(ref _peak, 0);
 
+    /// <summary>CPU time the worker has used since it started.</summary>
+    public TimeSpan CpuTime => CpuClock.Used(_process);
+
     public static async Task<WorkerProcess> Start(string brokerUri, string databasePath, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
