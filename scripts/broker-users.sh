@@ -50,9 +50,9 @@ configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|
 write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|case-saga|case-saga-priority|${fault}|${bus}"
 read[notice-intake]="notice-intake|${C}NoticeFiled|case-saga|case-saga-priority|${bus}"
 
-configure[verdicts]="$(own verdicts)|${C}VerdictReached|case-saga|${fault}|${bus}"
-write[verdicts]="$(own verdicts)|case-saga|${fault}|${bus}"
-read[verdicts]="verdicts|${C}VerdictReached|case-saga|${bus}"
+configure[verdicts]="$(own verdicts)|${C}VerdictReached|case-saga|case-saga-priority|${fault}|${bus}"
+write[verdicts]="$(own verdicts)|case-saga|case-saga-priority|${fault}|${bus}"
+read[verdicts]="verdicts|${C}VerdictReached|case-saga|case-saga-priority|${bus}"
 
 redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled)"
 configure[redress]="$(own counter-notices)|$(own appeals)|$(own legal-actions)|${redress_in}|case-saga|${fault}|${bus}"

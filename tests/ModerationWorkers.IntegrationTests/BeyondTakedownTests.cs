@@ -102,4 +102,37 @@ public sealed class BeyondTakedownTests(ITestOutputHelper output) : IAsyncLifeti
         await Client.WaitForCount<CaseOpened>(1001, TimeSpan.FromSeconds(120));
         Assert.All(Client.All<CaseOpened>().Where(m => m.NoticeId != "notice-trusted"), m => Assert.Equal(CasePriority.Normal, m.Priority));
     }
+
+    [Fact]
+    public async Task A_verdict_is_enforced_ahead_of_a_backlog_of_a_thousand_new_cases()
+    {
+        // A case open for review, then the case saga goes away.
+        var everything = await _system.StartHost();
+        await Client.PublishRaw("ContentUploaded", Payloads.Upload("content-d", "account-d"));
+        await Client.PublishRaw("NoticeFiled", Payloads.Notice("notice-decided", "content-d"));
+        var decided = (await Client.WaitFor<CaseOpened>(m => m.NoticeId == "notice-decided", TimeSpan.FromSeconds(30))).CaseId;
+        await everything.Kill();
+
+        // A mass notice queues a thousand new cases, then the reviewer's verdict for the first one arrives.
+        await _system.StartHost(new Dictionary<string, string>
+        {
+            ["Workers__Roles"] = "content-intake,notice-intake,verdicts,account-strikes,timers,redress,notifier-standing",
+        });
+        for (var i = 0; i < 1000; i++)
+            await Client.PublishRaw("NoticeFiled", Payloads.Notice($"mass-{i:D4}", "content-d"));
+        await Wait.Until(async () => (await _system.Store.Notices.List(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None)).Count == 1001,
+            TimeSpan.FromSeconds(120), "notice intake to forward all 1,000 notices");
+        await Client.PublishRaw("VerdictReached", Payloads.Verdict(decided, "Infringing"));
+        await Wait.Until(async () => await Client.MessageCount("case-saga-priority") == 1, TimeSpan.FromSeconds(30), "the verdict to be forwarded");
+        Assert.Equal(1000u, await Client.MessageCount("case-saga"));
+
+        await _system.StartHost(new Dictionary<string, string> { ["Workers__Roles"] = "case-saga" });
+        await Client.WaitFor<RemoveContent>(m => m.CaseId == decided, TimeSpan.FromSeconds(60));
+
+        var openedBefore = Client.All<CaseOpened>().Count(m => m.NoticeId.StartsWith("mass-", StringComparison.Ordinal));
+        output.WriteLine($"The removal was published after {openedBefore} of the 1,000 new cases had opened.");
+        // Only what the normal endpoint had already taken in hand (its prefetch) can come first.
+        Assert.True(openedBefore < 200, $"the removal waited for {openedBefore} new cases to open");
+        await Client.WaitForCount<CaseOpened>(1001, TimeSpan.FromSeconds(120));
+    }
 }

@@ -71,7 +71,7 @@ public static class ModerationRegistration
 
     /// <summary>
     /// The endpoints of the registered roles, plus the case saga's priority endpoint: a second queue for the same
-    /// saga, so trusted flaggers' cases are consumed beside, not behind, a backlog of normal ones.
+    /// saga, so trusted flaggers' cases and verdicts are consumed beside, not behind, a backlog of new cases.
     /// </summary>
     public static void ConfigureModerationEndpoints<T>(this IBusFactoryConfigurator<T> configurator, IBusRegistrationContext context, IReadOnlySet<string> roles)
         where T : IReceiveEndpointConfigurator

@@ -34,7 +34,9 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
             return;
         }
 
-        var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
+        // A decided case goes ahead of new ones: a mass notice can queue hundreds of cases, and enforcing a decision
+        // already taken should not wait behind them.
+        var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSagaPriority));
         await caseSaga.Send(new ApplyVerdict
         {
             CaseId = caseId,

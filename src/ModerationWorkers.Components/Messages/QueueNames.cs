@@ -9,7 +9,9 @@ public static class QueueNames
     public const string CaseSaga = "case-saga";
     public const string AccountStrikes = "account-strikes";
 
-    /// <summary>Cases opened from trusted flaggers' notices: a queue of its own, so a backlog of normal cases cannot delay them.</summary>
+    /// <summary>
+    /// The case saga's second queue, for trusted flaggers' cases and for verdicts: a backlog of new cases cannot delay them.
+    /// </summary>
     public const string CaseSagaPriority = "case-saga-priority";
 
     public const string CounterNotices = "counter-notices";

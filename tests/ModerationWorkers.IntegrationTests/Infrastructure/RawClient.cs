@@ -145,6 +145,14 @@ public sealed class RawClient : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Messages ready in a queue that exists (a passive declare, answered at once, unlike the management API's stats).</summary>
+    public async Task<uint> MessageCount(string queue)
+    {
+        if (_getChannel is not { IsOpen: true })
+            _getChannel = await _connection.CreateChannelAsync();
+        return (await _getChannel.QueueDeclarePassiveAsync(queue)).MessageCount;
+    }
+
     public static string Header(BasicGetResult message, string name) =>
         message.BasicProperties.Headers is { } headers && headers.TryGetValue(name, out var value)
             ? value switch { byte[] bytes => Encoding.UTF8.GetString(bytes), _ => value?.ToString() ?? string.Empty }
