@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Storage;
 
@@ -11,81 +10,63 @@ namespace ModerationWorkers.Components.Persistence;
 /// and audit entries, so a crash only means a later load dispatches them again (with the same message ids).
 /// A load of a saga whose clear is still queued waits for it first, so this process never re-dispatches its own work.
 /// </summary>
-public sealed class OutboxClearQueue(IModerationStore store, ILogger<OutboxClearQueue> logger) : IAsyncDisposable
+public sealed class OutboxClearQueue : IAsyncDisposable
 {
     const int MaxBatch = 256;
 
+    readonly IModerationStore _store;
+    readonly ILogger<OutboxClearQueue> _logger;
+
     readonly ConcurrentDictionary<(string Kind, Guid Id), Entry> _pending = new();
-    readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
-    readonly Lock _start = new();
-    Task? _loop;
+    readonly BatchingQueue<Entry> _queue;
+
+    public OutboxClearQueue(IModerationStore store, ILogger<OutboxClearQueue> logger)
+    {
+        _store = store;
+        _logger = logger;
+        _queue = new BatchingQueue<Entry>(MaxBatch, Write);
+    }
 
     /// <summary>Queues the clearing write of a saga whose outbox was dispatched.</summary>
     public void Enqueue(SagaWrite write)
     {
         var entry = new Entry(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _pending[(write.Kind, write.Document.Id)] = entry;
-        if (!_queue.Writer.TryWrite(entry))
+        if (!_queue.TryEnqueue(entry))
         {
             // Shutting down: nothing will write it, and the document keeps its outbox for the next load.
             _pending.TryRemove(new((write.Kind, write.Document.Id), entry));
             entry.Written.TrySetResult();
-            return;
         }
-
-        EnsureRunning();
     }
 
     /// <summary>Completes once no clear of this saga is queued: its stored document is then as current as this process knows.</summary>
     public Task Settled(string kind, Guid id) =>
         _pending.TryGetValue((kind, id), out var entry) ? entry.Written.Task : Task.CompletedTask;
 
-    void EnsureRunning()
+    async Task Write(List<Entry> batch)
     {
-        if (_loop is not null)
-            return;
-        lock (_start)
-            _loop ??= Task.Run(Drain);
-    }
-
-    async Task Drain()
-    {
-        var batch = new List<Entry>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            // Whatever queued up while the last batch was written goes in this one: no timer, so no added latency.
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
-                batch.Add(entry);
-
-            try
+            await _store.Sagas.TryUpdateMany([.. batch.Select(e => e.Write)], CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Not lost: each document keeps its outbox and audit entries until a later load clears them.
+            _logger.LogWarning(ex, "Clearing {Count} dispatched saga outboxes failed; they are cleared on their next load", batch.Count);
+        }
+        finally
+        {
+            foreach (var entry in batch)
             {
-                await store.Sagas.TryUpdateMany([.. batch.Select(e => e.Write)], CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                // Not lost: each document keeps its outbox and audit entries until a later load clears them.
-                logger.LogWarning(ex, "Clearing {Count} dispatched saga outboxes failed; they are cleared on their next load", batch.Count);
-            }
-            finally
-            {
-                foreach (var entry in batch)
-                {
-                    _pending.TryRemove(new((entry.Write.Kind, entry.Write.Document.Id), entry));
-                    entry.Written.TrySetResult();
-                }
-
-                batch.Clear();
+                _pending.TryRemove(new((entry.Write.Kind, entry.Write.Document.Id), entry));
+                entry.Written.TrySetResult();
             }
         }
     }
 
     /// <summary>Writes what is queued before the process goes.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        if (_loop is { } loop)
-            await loop;
-    }
+    public async ValueTask DisposeAsync() => await _queue.Complete();
 
     sealed record Entry(SagaWrite Write, TaskCompletionSource Written);
 }

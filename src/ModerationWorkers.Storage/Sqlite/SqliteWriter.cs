@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace ModerationWorkers.Storage.Sqlite;
@@ -16,55 +15,38 @@ sealed class SqliteWriter
 
     readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     readonly string _pragmas;
-    readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
-    readonly Lock _start = new();
+    readonly BatchingQueue<IWork> _queue;
     SqliteConnection? _connection;
-    Task? _loop;
 
     public SqliteWriter(Func<CancellationToken, Task<SqliteConnection>> open, string pragmas)
     {
         _open = open;
         _pragmas = pragmas;
+        _queue = new BatchingQueue<IWork>(MaxBatch, Commit);
     }
 
     /// <summary>Runs <paramref name="work"/> on the writer connection, in a transaction it must not begin or end itself.</summary>
     public Task<T> Write<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var item = new Work<T>(work, cancellationToken);
-        _queue.Writer.TryWrite(item); // unbounded and never completed: always accepted
-        EnsureRunning();
+        _queue.TryEnqueue(item); // never completed: always accepted
         return item.Result;
     }
 
-    void EnsureRunning()
+    async Task Commit(List<IWork> queued)
     {
-        if (_loop is not null)
-            return;
-        lock (_start)
-            _loop ??= Task.Run(Drain);
-    }
-
-    async Task Drain()
-    {
-        var batch = new List<IWork>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        var batch = new List<IWork>(queued.Count);
+        foreach (var item in queued)
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
-            {
-                if (item.CancellationToken.IsCancellationRequested)
-                    item.Cancel();
-                else
-                    batch.Add(item);
-            }
-
-            if (batch.Count > 0)
-                await Commit(batch);
-            batch.Clear();
+            if (item.CancellationToken.IsCancellationRequested)
+                item.Cancel();
+            else
+                batch.Add(item);
         }
-    }
 
-    async Task Commit(List<IWork> batch)
-    {
+        if (batch.Count == 0)
+            return;
+
         try
         {
             var connection = await Connection();
