@@ -57,10 +57,10 @@ sealed class SqliteContentRegistry(SqliteDatabase database) : IContentRegistry
         if (await Find(contentId, cancellationToken) is { } known)
             return known;
 
-        return await database.Write((connection, token) => Wait(connection, contentId, caseId, token), cancellationToken);
+        return await database.Write((connection, token) => WaitUnlessFound(connection, contentId, caseId, token), cancellationToken);
     }
 
-    static async Task<ContentRecord?> Wait(SqliteConnection connection, string contentId, Guid caseId, CancellationToken cancellationToken)
+    static async Task<ContentRecord?> WaitUnlessFound(SqliteConnection connection, string contentId, Guid caseId, CancellationToken cancellationToken)
     {
         await using (var insert = SqliteDatabase.Command(connection,
             "INSERT INTO content_waiters (content_id, case_id) VALUES ($content, $case) ON CONFLICT DO NOTHING",
