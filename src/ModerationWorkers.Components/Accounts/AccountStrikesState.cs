@@ -17,6 +17,8 @@ public sealed class AccountStrikesState : IStoredSaga
     public bool PermanentlyBanned { get; set; }
     public DateTimeOffset? SuspendedUntil { get; set; }
 
+    /// <summary>The policy's view of the fields above; not stored, so a document holds each strike once.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public StrikeStanding Standing => new(Strikes, PermanentlyBanned) { SuspendedUntil = SuspendedUntil };
 
     /// <summary>Every restriction published for this account, oldest first.</summary>
