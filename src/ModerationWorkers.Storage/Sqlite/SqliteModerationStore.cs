@@ -27,7 +27,7 @@ public sealed class SqliteModerationStore : IModerationStore
 
     public async Task Initialize(CancellationToken cancellationToken)
     {
-        // Not through the writer: the journal mode cannot change inside a transaction.
+        // Not through the writer: the schema work sets the journal mode, which cannot change inside the writer's transaction.
         await using var connection = await _database.Open(cancellationToken);
         await SqliteSchema.Apply(connection, cancellationToken);
     }

@@ -46,15 +46,36 @@ public static class SqliteSchema
     ];
 
     /// <summary>
+    /// How long a starting process waits for the write lock while another one migrates the file: far longer than the
+    /// busy timeout of ordinary writes, since rebuilding a large file takes minutes.
+    /// </summary>
+    const int MigrationLockTimeoutSeconds = 15 * 60;
+
+    /// <summary>
     /// Brings the file to <see cref="Version"/>. Safe when several processes start on one file at once: the write lock is
-    /// taken first, so the second finds the work done.
+    /// taken first, so the others wait and then find the work done.
     /// </summary>
     public static async Task Apply(SqliteConnection connection, CancellationToken cancellationToken)
     {
         // Not inside the transaction: the journal mode cannot change in one.
         await Execute(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
 
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        // BEGIN as a statement of its own, not BeginTransaction, so it can wait out another process's migration.
+        await Execute(connection, "BEGIN IMMEDIATE", cancellationToken, MigrationLockTimeoutSeconds);
+        try
+        {
+            await Migrate(connection, cancellationToken);
+            await Execute(connection, "COMMIT", cancellationToken);
+        }
+        catch
+        {
+            await Execute(connection, "ROLLBACK", CancellationToken.None);
+            throw;
+        }
+    }
+
+    static async Task Migrate(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         var version = Convert.ToInt32(await Scalar(connection, "PRAGMA user_version", cancellationToken));
         if (version > Version)
             throw new InvalidOperationException(
@@ -72,7 +93,6 @@ public static class SqliteSchema
                 await Execute(connection, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v1; DROP TABLE {table}_v1;", cancellationToken);
 
         await Execute(connection, $"PRAGMA user_version = {Version}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -105,9 +125,11 @@ public static class SqliteSchema
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    static async Task Execute(SqliteConnection connection, string sql, CancellationToken cancellationToken, int? timeoutSeconds = null)
     {
         await using var command = SqliteDatabase.Command(connection, sql);
+        if (timeoutSeconds is { } timeout)
+            command.CommandTimeout = timeout; // Microsoft.Data.Sqlite retries a busy statement until this runs out
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

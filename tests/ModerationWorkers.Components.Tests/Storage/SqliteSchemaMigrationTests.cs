@@ -84,6 +84,30 @@ public sealed class SqliteSchemaMigrationTests
     }
 
     [Fact]
+    public async Task A_start_waits_past_the_busy_timeout_while_another_process_holds_the_write_lock()
+    {
+        var path = NewPath();
+        var id = Guid.NewGuid();
+        await Execute(path, Version1Tables + $"INSERT INTO sagas VALUES ('cases', '{id}', 1, 'Open', NULL, '{{}}');");
+        // Stands for another process migrating the file: it holds the write lock for longer than the busy timeout.
+        await using var other = new SqliteConnection($"Data Source={path};Pooling=false");
+        await other.OpenAsync();
+        await using (var begin = SqliteDatabase.Command(other, "BEGIN IMMEDIATE"))
+            await begin.ExecuteNonQueryAsync();
+        var store = new SqliteModerationStore(new SqliteStorageOptions { Path = path, BusyTimeoutSeconds = 1 });
+
+        var starting = Task.Run(() => store.Initialize(None)); // SQLite calls block: off the test's thread
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Assert.False(starting.IsCompleted);
+        await using (var commit = SqliteDatabase.Command(other, "COMMIT"))
+            await commit.ExecuteNonQueryAsync();
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new SagaDocument(id, 1, "Open", null, "{}"), await store.Sagas.Load("cases", id, None));
+        Assert.Equal(SqliteSchema.Version, await UserVersion(path));
+    }
+
+    [Fact]
     public async Task A_file_from_a_newer_release_is_refused_rather_than_changed()
     {
         var path = NewPath();
