@@ -9,8 +9,8 @@ public static class SqliteSchema
 {
     /// <summary>
     /// 1: the first release (user_version 0 on disk). 2: <c>sagas</c> and <c>audit</c> became rowid tables. As WITHOUT ROWID
-    /// tables they kept whole rows of up to a kilobyte in the B-tree's interior pages too, four to a page: seven levels
-    /// for 15,000 sagas, and every case row spilled into an overflow page. A rowid table keeps only the key in its index.
+    /// tables they kept whole rows of up to a kilobyte in the B-tree's interior pages too, four to a page: six or seven
+    /// levels for 15,000 sagas, and every case row spilled into an overflow page. A rowid table keeps only the key in its index.
     /// </summary>
     public const int Version = 2;
 
