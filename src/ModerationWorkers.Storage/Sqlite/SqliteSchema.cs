@@ -81,16 +81,19 @@ public static class SqliteSchema
             throw new InvalidOperationException(
                 $"The SQLite store {connection.DataSource} has schema version {version}, written by a newer release; this release knows versions up to {Version}.");
 
+        var setAside = new List<(string Table, string Columns)>();
         if (version < 2)
-            foreach (var (table, columns) in RebuiltInVersion2)
-                if (await IsWithoutRowid(connection, table, cancellationToken))
-                    await SetAside(connection, table, cancellationToken);
+            foreach (var rebuilt in RebuiltInVersion2)
+                if (await IsWithoutRowid(connection, rebuilt.Table, cancellationToken))
+                {
+                    await SetAside(connection, rebuilt.Table, cancellationToken);
+                    setAside.Add(rebuilt);
+                }
 
         await Execute(connection, Tables, cancellationToken);
 
-        foreach (var (table, columns) in RebuiltInVersion2)
-            if (await Exists(connection, $"{table}_v1", cancellationToken))
-                await Execute(connection, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v1; DROP TABLE {table}_v1;", cancellationToken);
+        foreach (var (table, columns) in setAside)
+            await Execute(connection, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v1; DROP TABLE {table}_v1;", cancellationToken);
 
         await Execute(connection, $"PRAGMA user_version = {Version}", cancellationToken);
     }
@@ -115,9 +118,6 @@ public static class SqliteSchema
     static async Task<bool> IsWithoutRowid(SqliteConnection connection, string table, CancellationToken cancellationToken) =>
         await Scalar(connection, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = $name", cancellationToken, table) is string sql
         && sql.Contains("WITHOUT ROWID", StringComparison.OrdinalIgnoreCase);
-
-    static async Task<bool> Exists(SqliteConnection connection, string table, CancellationToken cancellationToken) =>
-        await Scalar(connection, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $name", cancellationToken, table) is not null;
 
     static async Task<object?> Scalar(SqliteConnection connection, string sql, CancellationToken cancellationToken, string? name = null)
     {

@@ -90,8 +90,7 @@ public sealed class SqliteSchemaMigrationTests
         var id = Guid.NewGuid();
         await Execute(path, Version1Tables + $"INSERT INTO sagas VALUES ('cases', '{id}', 1, 'Open', NULL, '{{}}');");
         // Stands for another process migrating the file: it holds the write lock for longer than the busy timeout.
-        await using var other = new SqliteConnection($"Data Source={path};Pooling=false");
-        await other.OpenAsync();
+        await using var other = await Open(path);
         await using (var begin = SqliteDatabase.Command(other, "BEGIN IMMEDIATE"))
             await begin.ExecuteNonQueryAsync();
         var store = new SqliteModerationStore(new SqliteStorageOptions { Path = path, BusyTimeoutSeconds = 1 });
@@ -122,11 +121,18 @@ public sealed class SqliteSchemaMigrationTests
 
     static string NewPath() => Path.Combine(Path.GetTempPath(), "moderation-tests", $"{Guid.NewGuid():N}.db");
 
-    static async Task Execute(string path, string sql)
+    /// <summary>A connection of its own, outside the store's pool, as another process would have.</summary>
+    static async Task<SqliteConnection> Open(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
+        var connection = new SqliteConnection($"Data Source={path};Pooling=false");
         await connection.OpenAsync();
+        return connection;
+    }
+
+    static async Task Execute(string path, string sql)
+    {
+        await using var connection = await Open(path);
         await using var command = SqliteDatabase.Command(connection, sql);
         await command.ExecuteNonQueryAsync();
     }
@@ -134,8 +140,7 @@ public sealed class SqliteSchemaMigrationTests
     /// <summary>Name and the first line of the SQL of the schema objects matching <paramref name="where"/>.</summary>
     static async Task<List<string>> Schema(string path, string where)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
-        await connection.OpenAsync();
+        await using var connection = await Open(path);
         await using var command = SqliteDatabase.Command(connection, $"SELECT name, sql FROM sqlite_schema WHERE {where} ORDER BY name");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
@@ -146,8 +151,7 @@ public sealed class SqliteSchemaMigrationTests
 
     static async Task<long> UserVersion(string path)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=false");
-        await connection.OpenAsync();
+        await using var connection = await Open(path);
         await using var command = SqliteDatabase.Command(connection, "PRAGMA user_version");
         return (long)(await command.ExecuteScalarAsync())!;
     }
