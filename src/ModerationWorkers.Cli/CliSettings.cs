@@ -29,9 +29,9 @@ public static class CliSettings
             ? new Uri(configured)
             : new UriBuilder("http", new Uri(RabbitMq.Uri).Host, 15672).Uri;
 
-    public static IReadOnlySet<string> AutomatedReviewers =>
-        (Configuration.Value["Reporting:AutomatedReviewerIds"] ?? "auto-reviewer")
-        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The workers' own notion of an automated decision, from the same key.</summary>
+    public static ModerationWorkers.Policy.AutomatedDecisions Automation =>
+        ModerationWorkers.Policy.AutomatedDecisions.FromList(Configuration.Value[ModerationWorkers.Policy.AutomatedDecisions.ConfigurationKey]);
 
     public static async Task<IModerationStore> OpenStore(CancellationToken cancellationToken)
     {

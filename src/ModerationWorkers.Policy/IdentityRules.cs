@@ -31,4 +31,18 @@ internal static class IdentityRules
             && address.Address == value.Trim()
             && address.Host.Contains('.', StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A telephone number someone could call: 7 to 15 digits (E.164 has at most 15), written with the usual
+    /// separators (spaces, dots, dashes, brackets, a leading +) and nothing else.
+    /// </summary>
+    public static bool IsTelephone(string? value)
+    {
+        if (IsBlank(value) || value.Length > 40)
+            return false;
+        var trimmed = value.Trim();
+        var digits = trimmed.Count(char.IsAsciiDigit);
+        return digits is >= 7 and <= 15
+            && trimmed.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '(' or ')' || (c == '+' && i == 0)).All(ok => ok);
+    }
 }

@@ -24,11 +24,21 @@ public sealed class PolicyOptions : IValidatableObject
     public int MaxItemsPerNotice { get; set; } = 100;
 
     /// <summary>
-    /// Business days between an accepted counter-notice and the restore: DMCA §512(g)(2)(C) says 10 to 14, which
-    /// gives the notifier time to go to court first.
+    /// Business days between an accepted counter-notice and the restore. DMCA §512(g)(2)(C): "not less than 10, nor
+    /// more than 14, business days following receipt of the counter notice", which gives the notifier time to go to
+    /// court first. Nothing outside that range is lawful, so nothing outside it is accepted.
     /// </summary>
-    [Range(1, 60, ErrorMessage = "Policy:RestoreAfterBusinessDays: must be between {1} and {2}")]
+    [Range(10, 14, ErrorMessage = "Policy:RestoreAfterBusinessDays: must be between {1} and {2} (DMCA §512(g)(2)(C))")]
     public int RestoreAfterBusinessDays { get; set; } = 10;
+
+    /// <summary>The public holidays that business days skip: US federal holidays by default.</summary>
+    public HolidayOptions Holidays { get; set; } = new();
+
+    /// <summary>
+    /// Counter-notices are a copyright remedy (DMCA §512(g)): by default only copyright removals offer them, and
+    /// trademark and patent removals are contested by appeal. False offers them for every claim type.
+    /// </summary>
+    public bool CounterNoticeCopyrightOnly { get; set; } = true;
 
     /// <summary>How long after a decision the uploader may appeal it (EU DSA Art. 20: at least six months).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00", ErrorMessage = "Policy:AppealWindow: must be between {1} and {2}")]
@@ -55,6 +65,9 @@ public sealed class PolicyOptions : IValidatableObject
     {
         if (!Enum.IsDefined(StayDown))
             yield return new ValidationResult("Policy:StayDown: must be Review or AutoRemove", [nameof(StayDown)]);
+
+        if (Holidays is null || !Enum.IsDefined(Holidays.Calendar))
+            yield return new ValidationResult("Policy:Holidays:Calendar: must be UsFederal or None", [nameof(Holidays)]);
 
         if (Abuse is null)
         {

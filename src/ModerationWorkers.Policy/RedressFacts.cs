@@ -1,3 +1,5 @@
+using ModerationWorkers.Contracts;
+
 namespace ModerationWorkers.Policy;
 
 /// <summary>
@@ -11,4 +13,8 @@ public sealed record RedressFacts(
     DateTimeOffset? DecidedAt,
     bool CounterNoticeFiled,
     bool Appealed,
-    bool RedressPending);
+    bool RedressPending)
+{
+    /// <summary>The claim the content was removed under: counter-notices are a copyright remedy.</summary>
+    public ClaimType? ClaimType { get; init; }
+}

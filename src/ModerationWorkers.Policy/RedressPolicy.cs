@@ -10,6 +10,11 @@ namespace ModerationWorkers.Policy;
 /// </summary>
 public sealed class RedressPolicy(PolicyOptions options)
 {
+    readonly BusinessCalendar _calendar = new(options.Holidays);
+
+    /// <summary>Whether a removal under <paramref name="claimType"/> may be contested by counter-notice, or only by appeal.</summary>
+    public bool OffersCounterNotice(ClaimType claimType) => !options.CounterNoticeCopyrightOnly || claimType == ClaimType.Copyright;
+
     public RedressCheck CheckCounterNotice(CounterNoticeFiled counterNotice, RedressFacts facts, DateTimeOffset now)
     {
         var reasons = new List<string>();
@@ -19,10 +24,13 @@ public sealed class RedressPolicy(PolicyOptions options)
         if (!IsIdentity(counterNotice.Signature))
             reasons.Add(CounterNoticeRejectionReasons.MissingSignature);
 
-        // §512(g)(3)(D): name, address and telephone or e-mail, so the notifier can serve court papers.
+        // §512(g)(3)(D): "the subscriber's name, address, and telephone number", so the notifier can serve court papers;
+        // the e-mail address is ours, to answer the filing.
         var contact = counterNotice.Contact;
         if (contact is null || !IsIdentity(contact.Name) || !IsEmail(contact.Email) || IsBlank(contact.Address))
             reasons.Add(CounterNoticeRejectionReasons.MissingContact);
+        if (contact is not null && !IsTelephone(contact.Phone))
+            reasons.Add(CounterNoticeRejectionReasons.MissingTelephone);
         if (!counterNotice.ConsentToJurisdiction)
             reasons.Add(CounterNoticeRejectionReasons.MissingConsentToJurisdiction);
 
@@ -30,6 +38,8 @@ public sealed class RedressPolicy(PolicyOptions options)
             reasons.Add(CounterNoticeRejectionReasons.NotAccountHolder);
         if (!facts.ContentRemoved)
             reasons.Add(CounterNoticeRejectionReasons.ContentNotRemoved);
+        if (facts.ClaimType is { } claimType && !OffersCounterNotice(claimType))
+            reasons.Add(CounterNoticeRejectionReasons.NotCopyright);
         if (facts.CounterNoticeFiled)
             reasons.Add(CounterNoticeRejectionReasons.AlreadyFiled);
         else if (facts.RedressPending)
@@ -62,7 +72,7 @@ public sealed class RedressPolicy(PolicyOptions options)
 
     /// <summary>When content comes back after an accepted counter-notice, unless the notifier goes to court first.</summary>
     public DateTimeOffset RestoreAt(DateTimeOffset counterNoticeAccepted) =>
-        BusinessCalendar.AddBusinessDays(counterNoticeAccepted, options.RestoreAfterBusinessDays);
+        _calendar.AddBusinessDays(counterNoticeAccepted, options.RestoreAfterBusinessDays);
 
     /// <summary>The last moment a counter-notice is accepted: the deadline itself is still open.</summary>
     public DateTimeOffset CounterNoticeDeadline(DateTimeOffset decidedAt) => decidedAt + options.CounterNoticeWindow;

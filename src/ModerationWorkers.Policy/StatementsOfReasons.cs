@@ -47,22 +47,31 @@ public sealed class StatementsOfReasons(PolicyOptions options)
             Ground = new StatementGround { ClaimType = claimType, PolicyClause = clause, Explanation = explanation },
             AutomatedDetection = automatedDetection,
             AutomatedDecision = automatedDecision,
-            Redress =
-            [
-                new RedressOption
-                {
-                    Kind = RedressKind.CounterNotice,
-                    Deadline = decidedAt + options.CounterNoticeWindow,
-                    How = "File a CounterNoticeFiled for this case with a statement, your signature, your name, e-mail and address, and consent to jurisdiction (DMCA §512(g)). The content is restored unless the notifier goes to court.",
-                },
-                new RedressOption
-                {
-                    Kind = RedressKind.Appeal,
-                    Deadline = decidedAt + options.AppealWindow,
-                    How = "File an AppealFiled for this case with your reason, and a reviewer will look at the decision again (EU DSA Art. 20).",
-                },
-            ],
+            Redress = RemovalRedress(claimType, decidedAt),
         };
+    }
+
+    // Counter-notices are a copyright remedy (DMCA §512(g)); every removal may be appealed (EU DSA Art. 20).
+    IReadOnlyList<RedressOption> RemovalRedress(ClaimType claimType, DateTimeOffset decidedAt)
+    {
+        var redress = new List<RedressOption>();
+        if (!options.CounterNoticeCopyrightOnly || claimType == ClaimType.Copyright)
+        {
+            redress.Add(new RedressOption
+            {
+                Kind = RedressKind.CounterNotice,
+                Deadline = decidedAt + options.CounterNoticeWindow,
+                How = "File a CounterNoticeFiled for this case with a statement under penalty of perjury that the content was removed by mistake or misidentification, your signature, your name, e-mail, address and telephone number, and consent to jurisdiction (17 U.S.C. §512(g)(3)). The content is restored unless the notifier goes to court.",
+            });
+        }
+
+        redress.Add(new RedressOption
+        {
+            Kind = RedressKind.Appeal,
+            Deadline = decidedAt + options.AppealWindow,
+            How = "File an AppealFiled for this case with your reason, and a reviewer will look at the decision again (EU DSA Art. 20).",
+        });
+        return redress;
     }
 
     /// <summary>

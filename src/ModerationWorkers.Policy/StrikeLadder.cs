@@ -14,10 +14,17 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
     /// <summary>Counts the strikes still active now.</summary>
     public int ActiveStrikes(StrikeStanding standing) => CountActive(standing.Strikes, clock.GetUtcNow());
 
-    /// <summary>Records a strike for <paramref name="noticeId"/> and says which rung, if any, it brings.</summary>
-    public StrikeDecision Record(StrikeStanding standing, string noticeId, Guid caseId)
+    /// <summary>
+    /// Records a strike for <paramref name="noticeId"/> and says which rung, if any, it brings. The strike dates from
+    /// <paramref name="decidedAt"/>, the verdict, not from when it arrived: a strike delayed by an outage or an error
+    /// queue expires when it would have, and its suspension ends when it would have. One that would already have
+    /// expired counts for nothing; one whose suspension would already have ended brings a warning.
+    /// </summary>
+    public StrikeDecision Record(StrikeStanding standing, string noticeId, Guid caseId, DateTimeOffset? decidedAt = null)
     {
         var now = clock.GetUtcNow();
+        if (standing.RetractedCases.Contains(caseId))
+            return new StrikeDecision(standing, IsDuplicate: true, CountActive(standing.Strikes, now), Restriction: null) { AlreadyRetracted = true };
 
         var existing = IndexOf(standing.Strikes, s => s.NoticeId == noticeId);
         if (existing >= 0)
@@ -30,17 +37,18 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
             return new StrikeDecision(covering, IsDuplicate: true, CountActive(standing.Strikes, now), Restriction: null);
         }
 
-        var strikes = standing.Strikes.Append(new Strike(noticeId, caseId, now)).ToArray();
+        var recordedAt = decidedAt is { } decided && decided < now ? decided : now;
+        var strikes = standing.Strikes.Append(new Strike(noticeId, caseId, recordedAt)).ToArray();
         var active = CountActive(strikes, now);
 
-        // After a ban nothing more is published: the ban is final.
-        if (standing.PermanentlyBanned)
+        // After a ban nothing more is published: the ban is final. A strike that expired before it arrived brings nothing.
+        if (standing.PermanentlyBanned || recordedAt + options.StrikeLifetime <= now)
             return new StrikeDecision(standing with { Strikes = strikes }, IsDuplicate: false, active, Restriction: null);
 
         var restriction = active switch
         {
             >= BanAt => new Restriction(RestrictionLevel.PermanentBan, Until: null),
-            SuspensionAt => new Restriction(RestrictionLevel.UploadSuspended, now + options.UploadSuspension),
+            SuspensionAt when recordedAt + options.UploadSuspension > now => new Restriction(RestrictionLevel.UploadSuspended, recordedAt + options.UploadSuspension),
             _ => new Restriction(RestrictionLevel.Warning, Until: null),
         };
 
@@ -61,6 +69,10 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
     public RetractionDecision Retract(StrikeStanding standing, Guid caseId)
     {
         var now = clock.GetUtcNow();
+
+        // Remembered either way, so a strike for this case that comes later (late, or redriven) is not applied.
+        if (!standing.RetractedCases.Contains(caseId))
+            standing = standing with { RetractedCases = [.. standing.RetractedCases, caseId] };
 
         var index = IndexOf(standing.Strikes, s => s.Covers(caseId));
         if (index < 0)

@@ -10,4 +10,10 @@ public sealed record StrikeStanding(IReadOnlyList<Strike> Strikes, bool Permanen
     /// must be lifted.
     /// </summary>
     public DateTimeOffset? SuspendedUntil { get; init; }
+
+    /// <summary>
+    /// The cases whose strike was retracted (their content restored). A strike for one of them that arrives late, or
+    /// is redriven from an error queue after the restore, is not applied: the retraction wins, whatever the order.
+    /// </summary>
+    public IReadOnlyList<Guid> RetractedCases { get; init; } = [];
 }

@@ -32,8 +32,9 @@ public class PolicyOptionsTests
 
     public static TheoryData<string, PolicyOptions> InvalidOptions() => new()
     {
-        { "Policy:RestoreAfterBusinessDays:", new PolicyOptions { RestoreAfterBusinessDays = 0 } },
-        { "Policy:RestoreAfterBusinessDays:", new PolicyOptions { RestoreAfterBusinessDays = 61 } },
+        { "Policy:RestoreAfterBusinessDays:", new PolicyOptions { RestoreAfterBusinessDays = 9 } },
+        { "Policy:RestoreAfterBusinessDays:", new PolicyOptions { RestoreAfterBusinessDays = 15 } },
+        { "Policy:Holidays:Calendar:", new PolicyOptions { Holidays = new HolidayOptions { Calendar = (HolidayCalendarKind)5 } } },
         { "Policy:AppealWindow:", new PolicyOptions { AppealWindow = TimeSpan.FromMilliseconds(999) } },
         { "Policy:AppealWindow:", new PolicyOptions { AppealWindow = TimeSpan.FromDays(3651) } },
         { "Policy:CounterNoticeWindow:", new PolicyOptions { CounterNoticeWindow = TimeSpan.Zero } },
@@ -62,14 +63,14 @@ public class PolicyOptionsTests
     {
         var options = new PolicyOptions
         {
-            RestoreAfterBusinessDays = 60,
+            RestoreAfterBusinessDays = 14,
             AppealWindow = TimeSpan.FromSeconds(1),
             CounterNoticeWindow = TimeSpan.FromDays(3650),
             Abuse = new AbuseOptions { Ratio = 1, MinNotices = 1, WarnAt = 0.999 },
         };
 
         Assert.Empty(Validate(options));
-        Assert.Empty(Validate(new PolicyOptions { RestoreAfterBusinessDays = 1, Abuse = new AbuseOptions { Ratio = 0.001, WarnAt = 0.001 } }));
+        Assert.Empty(Validate(new PolicyOptions { RestoreAfterBusinessDays = 10, Abuse = new AbuseOptions { Ratio = 0.001, WarnAt = 0.001 } }));
     }
 
     [Fact]

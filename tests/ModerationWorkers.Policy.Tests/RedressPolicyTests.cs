@@ -19,7 +19,7 @@ public class RedressPolicyTests
         Statement = "I made this video myself; the removal is a mistake.",
         Signature = "Grace Uploader",
         ConsentToJurisdiction = true,
-        Contact = new Contact { Name = "Grace Uploader", Email = "grace@example.org", Address = "1 Main St, Springfield" },
+        Contact = new Contact { Name = "Grace Uploader", Email = "grace@example.org", Address = "1 Main St, Springfield", Phone = "+1 (555) 010-0123" },
         FiledAt = Now,
     };
 
@@ -52,6 +52,14 @@ public class RedressPolicyTests
             { CounterNoticeRejectionReasons.MissingContact, valid with { Contact = contact with { Email = "Grace <grace@example.org>" } }, Removed },
             { CounterNoticeRejectionReasons.MissingContact, valid with { Contact = contact with { Email = "grace@localhost" } }, Removed },
             { CounterNoticeRejectionReasons.MissingContact, valid with { Contact = contact with { Address = "\t" } }, Removed },
+            { CounterNoticeRejectionReasons.MissingTelephone, valid with { Contact = contact with { Phone = null } }, Removed },
+            { CounterNoticeRejectionReasons.MissingTelephone, valid with { Contact = contact with { Phone = " " } }, Removed },
+            { CounterNoticeRejectionReasons.MissingTelephone, valid with { Contact = contact with { Phone = "call me" } }, Removed },
+            { CounterNoticeRejectionReasons.MissingTelephone, valid with { Contact = contact with { Phone = "12345" } }, Removed },
+            { CounterNoticeRejectionReasons.MissingTelephone, valid with { Contact = contact with { Phone = "1234567890123456" } }, Removed },
+            { CounterNoticeRejectionReasons.MissingTelephone, valid with { Contact = contact with { Phone = "555 0100+1" } }, Removed },
+            { CounterNoticeRejectionReasons.NotCopyright, valid, Removed with { ClaimType = ClaimType.Trademark } },
+            { CounterNoticeRejectionReasons.NotCopyright, valid, Removed with { ClaimType = ClaimType.Patent } },
             { CounterNoticeRejectionReasons.MissingConsentToJurisdiction, valid with { ConsentToJurisdiction = false }, Removed },
             { CounterNoticeRejectionReasons.NotAccountHolder, valid with { AccountId = "acct-2" }, Removed },
             { CounterNoticeRejectionReasons.NotAccountHolder, valid with { AccountId = "ACCT-1" }, Removed },
@@ -194,19 +202,48 @@ public class RedressPolicyTests
     }
 
     [Fact]
-    public void Content_is_restored_ten_business_days_after_the_counter_notice_is_accepted()
+    public void Content_is_restored_ten_business_days_after_the_counter_notice_is_accepted_skipping_public_holidays()
     {
         var friday = new DateTimeOffset(2026, 11, 6, 15, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero), _policy.RestoreAt(friday));
+        // Veterans Day, Wednesday 11 November, is not a business day: the tenth is Monday the 23rd, not Friday the 20th.
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero), _policy.RestoreAt(friday));
     }
 
     [Fact]
     public void The_restore_delay_comes_from_options()
     {
-        var policy = new RedressPolicy(new PolicyOptions { RestoreAfterBusinessDays = 1 });
+        var policy = new RedressPolicy(new PolicyOptions { RestoreAfterBusinessDays = 14 });
         var friday = new DateTimeOffset(2026, 11, 6, 15, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 9, 15, 0, 0, TimeSpan.Zero), policy.RestoreAt(friday));
+        // Veterans Day and Thanksgiving (26 November) are skipped.
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 15, 0, 0, TimeSpan.Zero), policy.RestoreAt(friday));
+    }
+
+    [Fact]
+    public void The_holiday_calendar_comes_from_options()
+    {
+        var friday = new DateTimeOffset(2026, 11, 6, 15, 0, 0, TimeSpan.Zero);
+        var weekdays = new RedressPolicy(new PolicyOptions { Holidays = new HolidayOptions { Calendar = HolidayCalendarKind.None } });
+        var listed = new RedressPolicy(new PolicyOptions
+        {
+            Holidays = new HolidayOptions { Calendar = HolidayCalendarKind.None, Dates = [new DateOnly(2026, 11, 9)] },
+        });
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero), weekdays.RestoreAt(friday));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero), listed.RestoreAt(friday));
+    }
+
+    [Fact]
+    public void Counter_notices_are_for_copyright_removals_unless_the_platform_offers_them_for_every_claim()
+    {
+        var trademark = Removed with { ClaimType = ClaimType.Trademark };
+        var everyClaim = new RedressPolicy(new PolicyOptions { CounterNoticeCopyrightOnly = false });
+
+        Assert.True(_policy.CheckCounterNotice(ValidCounterNotice, Removed with { ClaimType = ClaimType.Copyright }, Now).IsValid);
+        Assert.False(_policy.OffersCounterNotice(ClaimType.Patent));
+        Assert.True(everyClaim.CheckCounterNotice(ValidCounterNotice, trademark, Now).IsValid);
+        // The appeal stays open to every claim type.
+        Assert.True(_policy.CheckAppeal(ValidAppeal, trademark, Now).IsValid);
     }
 }

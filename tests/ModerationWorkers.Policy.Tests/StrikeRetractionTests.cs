@@ -27,15 +27,17 @@ public class StrikeRetractionTests
     }
 
     [Fact]
-    public void A_case_without_a_strike_changes_nothing()
+    public void A_case_without_a_strike_changes_no_strike_but_is_remembered_as_retracted()
     {
         var standing = StrikesOnConsecutiveDays(2);
+        var restored = Guid.NewGuid();
 
-        var result = _ladder.Retract(standing, Guid.NewGuid());
+        var result = _ladder.Retract(standing, restored);
 
         Assert.False(result.Found);
         Assert.False(result.StrikeRemoved);
-        Assert.Same(standing, result.Standing);
+        Assert.Equal(standing.Strikes, result.Standing.Strikes);
+        Assert.Equal([restored], result.Standing.RetractedCases);
         Assert.Equal(2, result.ActiveStrikes);
         Assert.Null(result.Lifted);
     }
@@ -237,5 +239,68 @@ public class StrikeRetractionTests
 
         Assert.Equal(new Restriction(RestrictionLevel.UploadSuspended, _clock.Now.AddDays(7)), next.Restriction);
         Assert.Equal(_clock.Now.AddDays(7), next.Standing.SuspendedUntil);
+    }
+
+    [Fact]
+    public void A_strike_that_arrives_after_its_case_was_retracted_is_not_applied()
+    {
+        // The retraction came first (the strike was dead-lettered, then redriven after the restore).
+        var standing = StrikesOnConsecutiveDays(1);
+        var retracted = _ladder.Retract(standing, _cases[1]).Standing;
+
+        var late = _ladder.Record(retracted, "n-2", _cases[1]);
+
+        Assert.True(late.AlreadyRetracted);
+        Assert.Null(late.Restriction);
+        Assert.Single(late.Standing.Strikes);
+    }
+
+    [Fact]
+    public void A_strike_redelivered_after_its_retraction_is_not_applied_again()
+    {
+        var standing = StrikesOnConsecutiveDays(2);
+        var retracted = _ladder.Retract(standing, _cases[1]).Standing;
+
+        var again = _ladder.Record(retracted, "n-2", _cases[1]);
+
+        Assert.True(again.AlreadyRetracted);
+        Assert.Null(again.Restriction);
+        Assert.Equal(["n-1"], again.Standing.Strikes.Select(s => s.NoticeId));
+    }
+
+    [Fact]
+    public void A_late_strike_dates_from_its_verdict_so_it_expires_and_its_suspension_ends_when_they_would_have()
+    {
+        var standing = StrikesOnConsecutiveDays(1);
+        var decidedAt = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromDays(3));
+
+        var late = _ladder.Record(standing, "n-2", _cases[1], decidedAt);
+
+        Assert.Equal(decidedAt, late.Standing.Strikes[^1].RecordedAt);
+        Assert.Equal(new Restriction(RestrictionLevel.UploadSuspended, decidedAt + TimeSpan.FromDays(7)), late.Restriction);
+    }
+
+    [Fact]
+    public void A_late_strike_whose_suspension_would_have_ended_warns_and_one_that_would_have_expired_brings_nothing()
+    {
+        var standing = StrikesOnConsecutiveDays(1);
+        var decidedAt = _clock.GetUtcNow();
+        _clock.Advance(TimeSpan.FromDays(8));
+
+        Assert.Equal(RestrictionLevel.Warning, _ladder.Record(standing, "n-2", _cases[1], decidedAt).Restriction?.Level);
+
+        _clock.Advance(TimeSpan.FromDays(90));
+        Assert.Null(_ladder.Record(StrikeStanding.Clean, "n-3", _cases[2], decidedAt).Restriction);
+    }
+
+    [Fact]
+    public void A_verdict_time_in_the_future_is_taken_as_now()
+    {
+        var now = _clock.GetUtcNow();
+
+        var decision = _ladder.Record(StrikeStanding.Clean, "n-1", _cases[0], now.AddDays(2));
+
+        Assert.Equal(now, decision.Standing.Strikes[0].RecordedAt);
     }
 }

@@ -42,7 +42,7 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
             await store.Notices.List(settings.From, settings.To, cancellationToken),
             await store.All<CaseState>(cancellationToken),
             await store.All<AccountStrikesState>(cancellationToken),
-            CliSettings.AutomatedReviewers);
+            CliSettings.Automation);
 
         switch (settings.Format)
         {

@@ -18,7 +18,14 @@ static class AccountStrikesBehaviorExtensions
         {
             var saga = context.Saga;
             var message = context.Message;
-            var decision = ladder.Record(saga.Standing, message.NoticeId, message.CaseId);
+            var decision = ladder.Record(saga.Standing, message.NoticeId, message.CaseId, message.DecidedAt);
+            if (decision.AlreadyRetracted)
+            {
+                logger.LogWarning("Strike of case {CaseId} for account {AccountId} not applied: the case was restored and its strike retracted first",
+                    message.CaseId, saga.AccountId);
+                return;
+            }
+
             // A duplicate notice adds its case to the notice's one strike, so restoring either case finds it.
             saga.Apply(decision.Standing);
             if (decision.IsDuplicate)
@@ -30,7 +37,7 @@ static class AccountStrikesBehaviorExtensions
 
             var now = clock.GetUtcNow();
             var statement = statements.ForRestriction(restriction.Level, decision.ActiveStrikes, message.CaseId, message.ClaimType, now);
-            saga.Restrict(context, clock, DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, message.NoticeId), restriction,
+            saga.Restrict(context, clock, restriction,
                 decision.ActiveStrikes, message.CaseId, statement, $"{decision.ActiveStrikes} active strike(s) after case {message.CaseId}");
             logger.LogInformation(
                 "Account {AccountId} restricted: {Level} with {ActiveStrikes} active strikes, after case {CaseId} for notice {NoticeId} and content {ContentId}",
@@ -46,10 +53,14 @@ static class AccountStrikesBehaviorExtensions
             var saga = context.Saga;
             var message = context.Message;
             var decision = ladder.Retract(saga.Standing, message.CaseId);
-            if (!decision.Found)
-                return;
-
             saga.Apply(decision.Standing);
+            if (!decision.Found)
+            {
+                logger.LogInformation("Account {AccountId}: case {CaseId} restored before its strike arrived; the strike will not be applied",
+                    saga.AccountId, message.CaseId);
+                return;
+            }
+
             ModerationMetrics.StrikesRetracted.Add(1);
             logger.LogInformation("Account {AccountId}: strike of case {CaseId} retracted ({Removed}), {ActiveStrikes} active strike(s) left",
                 saga.AccountId, message.CaseId, decision.StrikeRemoved ? "strike removed" : "the notice's other cases keep it", decision.ActiveStrikes);
@@ -58,7 +69,7 @@ static class AccountStrikesBehaviorExtensions
 
             var now = clock.GetUtcNow();
             var statement = statements.ForLifting(lifted.Level, decision.ActiveStrikes, message.CaseId, now);
-            saga.Restrict(context, clock, DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, "retract", message.CaseId.ToString()), lifted,
+            saga.Restrict(context, clock, lifted,
                 decision.ActiveStrikes, message.CaseId, statement, $"strike of case {message.CaseId} retracted: {decision.ActiveStrikes} active strike(s)");
             logger.LogInformation("Account {AccountId}: restriction lifted to {Level} after the strike of case {CaseId} was retracted",
                 saga.AccountId, lifted.Level, message.CaseId);
@@ -69,14 +80,24 @@ static class AccountStrikesBehaviorExtensions
         saga.Strikes = [.. standing.Strikes];
         saga.PermanentlyBanned = standing.PermanentlyBanned;
         saga.SuspendedUntil = standing.SuspendedUntil;
+        saga.RetractedCases = [.. standing.RetractedCases];
     }
 
+    /// <summary>
+    /// Each restriction decision has its own command id: the account and the decision's place in its history. A
+    /// redelivered message decides again from the same history, so it gets the same id; a later decision, even one
+    /// of the same rung for the same notice, gets a new one, and downstream deduplication cannot swallow it.
+    /// </summary>
+    static Guid NextCommandId(this AccountStrikesState saga) =>
+        DeterministicId.ForCommand(nameof(RestrictAccount), saga.AccountId, "decision", saga.Restrictions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Publishes a rung with its statement of reasons and keeps both in the account's history and audit trail.</summary>
-    static void Restrict<T>(this AccountStrikesState saga, BehaviorContext<AccountStrikesState, T> context, TimeProvider clock, Guid commandId,
+    static void Restrict<T>(this AccountStrikesState saga, BehaviorContext<AccountStrikesState, T> context, TimeProvider clock,
         Restriction restriction, int activeStrikes, Guid caseId, StatementOfReasons statement, string why)
         where T : class
     {
         var now = clock.GetUtcNow();
+        var commandId = saga.NextCommandId();
         saga.Restrictions.Add(new RestrictionRecord(commandId, restriction.Level, restriction.Until, activeStrikes, caseId, now));
         // A restriction is a decision about a person: it goes into the account's audit trail, with its statement of reasons.
         saga.TransitionNote = $"{why}; {AuditNotes.StatementOfReasons}{JsonSerializer.Serialize(statement, MessageJson.Options)}";

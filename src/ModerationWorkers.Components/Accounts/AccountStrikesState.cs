@@ -17,9 +17,12 @@ public sealed class AccountStrikesState : IStoredSaga
     public bool PermanentlyBanned { get; set; }
     public DateTimeOffset? SuspendedUntil { get; set; }
 
+    /// <summary>Cases restored after a removal: a strike for one of them that arrives later is not applied.</summary>
+    public List<Guid> RetractedCases { get; set; } = [];
+
     /// <summary>The policy's view of the fields above; not stored, so a document holds each strike once.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public StrikeStanding Standing => new(Strikes, PermanentlyBanned) { SuspendedUntil = SuspendedUntil };
+    public StrikeStanding Standing => new(Strikes, PermanentlyBanned) { SuspendedUntil = SuspendedUntil, RetractedCases = RetractedCases };
 
     /// <summary>Every restriction published for this account, oldest first.</summary>
     public List<RestrictionRecord> Restrictions { get; set; } = [];

@@ -15,12 +15,9 @@ public sealed class AccountStrikesStateMachine : MassTransitStateMachine<Account
     public AccountStrikesStateMachine(StrikeLadder ladder, StatementsOfReasons statements, TimeProvider clock, ILogger<AccountStrikesStateMachine> logger)
     {
         Event(() => RecordStrike, e => e.CorrelateById(m => m.Message.AccountKey));
-        Event(() => RetractStrike, e =>
-        {
-            e.CorrelateById(m => m.Message.AccountKey);
-            // A retraction is only sent for a strike that was recorded; if the account is not there yet, it is still committing.
-            e.OnMissingInstance(m => m.Fault());
-        });
+        // A retraction may come before its strike (the strike was delayed or dead-lettered): it then starts the ledger,
+        // remembering the case, so the strike is not applied when it comes.
+        Event(() => RetractStrike, e => e.CorrelateById(m => m.Message.AccountKey));
 
         InstanceState(x => x.CurrentState);
         ConnectStateObserver(new AuditStateObserver<AccountStrikesState>(clock));
@@ -29,6 +26,10 @@ public sealed class AccountStrikesStateMachine : MassTransitStateMachine<Account
             When(RecordStrike)
                 .Then(context => context.Saga.AccountId = context.Message.AccountId)
                 .ApplyLadder(ladder, statements, clock, logger)
+                .TransitionTo(Standing),
+            When(RetractStrike)
+                .Then(context => context.Saga.AccountId = context.Message.AccountId)
+                .RetractAndRecompute(ladder, statements, clock, logger)
                 .TransitionTo(Standing));
 
         During(Standing,

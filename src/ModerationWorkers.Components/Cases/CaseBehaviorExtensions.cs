@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Cases;
@@ -63,12 +64,14 @@ static class CaseBehaviorExtensions
             .TransitionTo(awaitingVerdict);
 
     public static EventActivityBinder<CaseState, ApplyVerdict> RecordVerdict(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, TimeProvider clock, CaseOutcome outcome) =>
+        this EventActivityBinder<CaseState, ApplyVerdict> binder, TimeProvider clock, AutomatedDecisions automation, CaseOutcome outcome) =>
         binder.Then(context =>
         {
             var saga = context.Saga;
             saga.Verdict = context.Message.Verdict;
             saga.ReviewerId = context.Message.ReviewerId;
+            // An automated reviewer's verdict is an automated decision: its statement says so, and it gives no strike.
+            saga.DecidedAutomatically = automation.IsAutomated(decidedByPolicy: false, context.Message.ReviewerId);
             saga.VerdictReason = context.Message.Reason;
             saga.DecidedAt = context.Message.DecidedAt;
             saga.Outcome = outcome;

@@ -45,8 +45,8 @@ static class CaseDecisionExtensions
 
     /// <summary>
     /// A reviewer's removal gives the account a strike. A stay-down case strikes under its own key, not the matched
-    /// notice's, so a re-upload is a new infringement; an automated removal gives no strike at all, so a fingerprint
-    /// false positive can never climb the ladder.
+    /// notice's, so a re-upload is a new infringement; an automated removal (by policy, or by an automated reviewer)
+    /// gives no strike at all, so a machine's false positive can never climb the ladder.
     /// </summary>
     public static EventActivityBinder<CaseState, T> RecordStrike<T>(this EventActivityBinder<CaseState, T> binder)
         where T : class =>
@@ -60,6 +60,7 @@ static class CaseDecisionExtensions
                 CaseId = context.Saga.CorrelationId,
                 ContentId = context.Saga.ContentId,
                 ClaimType = context.Saga.ClaimType,
+                DecidedAt = context.Saga.ClosedAt,
             }));
 
     /// <summary>Tells the notifier's standing how this item of their notice was decided (notice abuse, EU DSA Art. 23).</summary>

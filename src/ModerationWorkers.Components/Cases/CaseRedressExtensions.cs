@@ -21,7 +21,7 @@ static class CaseRedressExtensions
         DecidedAt: saga.ClosedAt,
         CounterNoticeFiled: saga.CounterNoticeAt is not null,
         Appealed: saga.AppealedAt is not null,
-        RedressPending: RedressStates.Contains(saga.CurrentState));
+        RedressPending: RedressStates.Contains(saga.CurrentState)) { ClaimType = saga.ClaimType };
 
     /// <summary>A valid counter-notice is forwarded to the notifier and schedules the restore; otherwise it is rejected with its reasons.</summary>
     public static EventActivityBinder<CaseState, CounterNoticeFiled> JudgeCounterNotice(

@@ -16,7 +16,7 @@ namespace ModerationWorkers.Components.Cases;
 public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
 {
     public CaseStateMachine(IModerationStore store, PolicyOptions policy, RedressPolicy redress, StatementsOfReasons statements,
-        TimeProvider clock, ILogger<CaseStateMachine> logger)
+        AutomatedDecisions automation, TimeProvider clock, ILogger<CaseStateMachine> logger)
     {
         Event(() => OpenCase, e => e.CorrelateById(m => m.Message.CaseId));
         Event(() => ContentRegistered, e =>
@@ -120,13 +120,13 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
 
         During(AwaitingVerdict,
             When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
-                .RecordVerdict(clock, CaseOutcome.ContentRemoved)
+                .RecordVerdict(clock, automation, CaseOutcome.ContentRemoved)
                 .RemoveContent(store, statements)
                 .RecordStrike()
                 .RecordNoticeOutcome()
                 .CloseCase(logger, Closed),
             When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
-                .RecordVerdict(clock, CaseOutcome.NoInfringementFound)
+                .RecordVerdict(clock, automation, CaseOutcome.NoInfringementFound)
                 .RecordNoticeOutcome()
                 .CloseCase(logger, Closed),
             When(ApplyVerdict, context => context.Message.Appeal).IgnoreVerdict(logger, "the case is not under appeal"));

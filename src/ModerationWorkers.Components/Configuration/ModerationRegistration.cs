@@ -36,6 +36,7 @@ public static class ModerationRegistration
         services.AddSingleton<RedressPolicy>();
         services.AddSingleton<NoticeAbusePolicy>();
         services.AddSingleton<StatementsOfReasons>();
+        services.AddSingleton(_ => AutomatedDecisions.FromList(configuration[AutomatedDecisions.ConfigurationKey]));
         services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHostedService<StoreInitializer>();
         return services;

@@ -12,4 +12,7 @@ public sealed record RecordStrike
     public string? ContentId { get; init; }
 
     public ClaimType? ClaimType { get; init; }
+
+    /// <summary>When the verdict was reached: the strike dates from then, however late this message arrives.</summary>
+    public DateTimeOffset? DecidedAt { get; init; }
 }

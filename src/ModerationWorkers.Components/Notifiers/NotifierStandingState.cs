@@ -27,5 +27,7 @@ public sealed class NotifierStandingState : IStoredSaga
     public int AuditSequence { get; set; }
     public string? TransitionNote { get; set; }
 
+    /// <summary>The policy's view of the fields above; not stored, so a document holds each outcome once.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public NotifierStanding Standing => new(Outcomes, SuspendedUntil, Warned) { Days = Days, RecentCases = RecentCases };
 }

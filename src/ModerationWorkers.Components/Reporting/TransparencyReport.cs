@@ -1,6 +1,7 @@
 using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Policy;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Reporting;
@@ -18,7 +19,7 @@ public static class TransparencyReport
         IEnumerable<NoticeRecord> notices,
         IEnumerable<CaseState> cases,
         IEnumerable<AccountStrikesState> accounts,
-        IReadOnlySet<string> automatedReviewers)
+        AutomatedDecisions automation)
     {
         bool InPeriod(DateTimeOffset? at) => at is { } t && t >= from && t < to;
 
@@ -39,8 +40,8 @@ public static class TransparencyReport
 
         var removed = caseList.Where(c => c.Outcome == CaseOutcome.ContentRemoved && InPeriod(c.ClosedAt)).ToList();
         var decided = caseList.Where(c => c.Verdict is not null && InPeriod(c.ClosedAt)).ToList();
-        // Stay-down auto-removals are decided by policy; an automated reviewer's verdicts count as automated too.
-        bool IsAutomated(CaseState c) => c.DecidedAutomatically || automatedReviewers.Contains(c.ReviewerId ?? string.Empty);
+        // The same notion as the statement of reasons and the strike rule: decided by policy, or by a listed automated reviewer.
+        bool IsAutomated(CaseState c) => automation.IsAutomated(c.DecidedAutomatically, c.ReviewerId);
         var restrictions = accounts.SelectMany(a => a.Restrictions.Select(r => (a.AccountId, Restriction: r)))
             .Where(r => InPeriod(r.Restriction.IssuedAt)).ToList();
 

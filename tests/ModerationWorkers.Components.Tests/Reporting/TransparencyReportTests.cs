@@ -11,7 +11,7 @@ namespace ModerationWorkers.Components.Tests.Reporting;
 /// <summary>A known history played through the real workers, then every transparency figure checked against it.</summary>
 public class TransparencyReportTests
 {
-    static readonly IReadOnlySet<string> Automated = new HashSet<string> { "auto-reviewer" };
+    static readonly AutomatedDecisions Automated = AutomatedDecisions.FromList("auto-reviewer");
 
     [Fact]
     public async Task Every_figure_matches_a_known_history()
@@ -43,8 +43,13 @@ public class TransparencyReportTests
         await h.Verdict(DeterministicId.ForCase("n-5", "c-5"), Verdict.NotInfringing, "reviewer-9");
         for (var i = 1; i <= 5; i++)
             await h.Published<CaseClosed>(m => m.CaseId == DeterministicId.ForCase($"n-{i}", $"c-{i}"));
-        await h.Consumed<Messages.RecordStrike>(4);
+        // The automated reviewer's removal is an automated decision: it says so, and gives no strike.
+        await h.Consumed<Messages.RecordStrike>(3);
         await h.Published<RestrictAccount>(m => m.Level == RestrictionLevel.PermanentBan);
+        var automatedRemoval = await h.Published<RemoveContent>(m => m.CaseId == DeterministicId.ForCase("n-3", "c-3"));
+        Assert.True(automatedRemoval.StatementOfReasons!.AutomatedDecision);
+        Assert.False((await h.Published<RemoveContent>(m => m.CaseId == DeterministicId.ForCase("n-1", "c-1"))).StatementOfReasons!.AutomatedDecision);
+        Assert.DoesNotContain(h.Harness.Consumed.Select<Messages.RecordStrike>(), m => m.Context.Message.NoticeId == "n-3");
         h.Clock.Advance(TimeSpan.FromMinutes(6));
         await h.FireDueTimers();
         await h.Published<NoticeRejected>(m => m.NoticeId == "n-7");

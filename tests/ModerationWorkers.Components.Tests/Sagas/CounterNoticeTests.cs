@@ -8,8 +8,9 @@ namespace ModerationWorkers.Components.Tests.Sagas;
 /// <summary>Counter-notice, legal action and restore (DMCA §512(g)), on the in-memory harness.</summary>
 public class CounterNoticeTests
 {
-    // ModerationHarness.Start is Monday 2026-11-02 09:00 UTC: ten business days later is Monday 2026-11-16 09:00.
-    static readonly DateTimeOffset RestoreAt = new(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
+    // ModerationHarness.Start is Monday 2026-11-02 09:00 UTC: ten business days later, skipping Veterans Day (Wednesday
+    // 11 November), is Tuesday 2026-11-17 09:00.
+    static readonly DateTimeOffset RestoreAt = new(2026, 11, 17, 9, 0, 0, TimeSpan.Zero);
 
     static CounterNoticeFiled CounterNotice(Guid caseId, string accountId = "acct-1") => new()
     {
@@ -18,7 +19,7 @@ public class CounterNoticeTests
         Statement = "I have a licence for this recording.",
         Signature = "Uma Uploader",
         ConsentToJurisdiction = true,
-        Contact = new Contact { Name = "Uma Uploader", Email = "uma@example.net", Address = "1 Main St, Springfield" },
+        Contact = new Contact { Name = "Uma Uploader", Email = "uma@example.net", Address = "1 Main St, Springfield", Phone = "+1 555 010 0199" },
         FiledAt = ModerationHarness.Start,
     };
 

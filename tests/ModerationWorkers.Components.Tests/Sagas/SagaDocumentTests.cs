@@ -34,5 +34,38 @@ public sealed class SagaDocumentTests
         Assert.Equal(4, loaded.Version);
     }
 
+    static IEnumerable<Type> StoredSagaTypes() =>
+        typeof(IStoredSaga).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IStoredSaga).IsAssignableFrom(t));
+
+    public static TheoryData<Type> SagaDocumentTypes() => new(StoredSagaTypes());
+
+    /// <summary>
+    /// A computed property (one without a setter) would be serialised beside the fields it is made of, so every
+    /// document would hold its state twice and could load with the two disagreeing. Every saga type is checked, so a
+    /// new one cannot bring the defect back.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SagaDocumentTypes))]
+    public void No_saga_document_stores_a_computed_property(Type sagaType)
+    {
+        var saga = Activator.CreateInstance(sagaType)!;
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(saga, sagaType, MessageJson.Options));
+
+        var settable = sagaType.GetProperties().Where(p => p.SetMethod is { IsPublic: true })
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(StringComparer.Ordinal);
+        var computed = json.RootElement.EnumerateObject().Select(p => p.Name).Where(name => !settable.Contains(name)).ToList();
+
+        Assert.Empty(computed);
+    }
+
+    [Fact]
+    public void The_check_finds_every_saga_document_type()
+    {
+        var found = StoredSagaTypes().ToList();
+        Assert.Contains(typeof(Cases.CaseState), found);
+        Assert.Contains(typeof(AccountStrikesState), found);
+        Assert.Contains(typeof(Notifiers.NotifierStandingState), found);
+    }
+
     static int CountOf(string text, string value) => (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 }

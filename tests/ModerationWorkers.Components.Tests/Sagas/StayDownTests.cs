@@ -90,7 +90,7 @@ public class StayDownTests
         var cases = await h.Store.Sagas.All<CaseState>(CancellationToken.None).ToListAsync();
         var figures = TransparencyReport.Compute(ModerationHarness.Start, ModerationHarness.Start.AddDays(1),
             await h.Store.Notices.List(ModerationHarness.Start, ModerationHarness.Start.AddDays(1), CancellationToken.None),
-            cases, await h.Store.Sagas.All<AccountStrikesState>(CancellationToken.None).ToListAsync(), new HashSet<string>());
+            cases, await h.Store.Sagas.All<AccountStrikesState>(CancellationToken.None).ToListAsync(), AutomatedDecisions.FromList(""));
         Assert.Equal((1, 1, 1), (figures.AutomatedDecisions, figures.ReviewerDecisions, figures.AutomatedDetections));
     }
 

@@ -53,7 +53,7 @@ public static class Payloads
         statement = "I own the rights to this video.",
         signature = "Uma Uploader",
         consentToJurisdiction = true,
-        contact = new { name = "Uma Uploader", email = "uma@example.net", address = "1 Main St, Springfield" },
+        contact = new { name = "Uma Uploader", email = "uma@example.net", address = "1 Main St, Springfield", phone = "+1 555 010 0199" },
         filedAt = "2026-11-30T12:00:00+00:00",
     };
 
