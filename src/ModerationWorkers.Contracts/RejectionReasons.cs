@@ -16,4 +16,11 @@ public static class RejectionReasons
     public const string TooManyItems = nameof(TooManyItems);
     public const string UnknownContent = nameof(UnknownContent);
     public const string NotifierSuspended = nameof(NotifierSuspended);
+
+    /// <summary>
+    /// Since issue 14: a notice with this <c>noticeId</c> was accepted already, and this filing differs from it. A
+    /// notice id names one filing; file a new notice under a new id. (A rejected notice may be filed again, corrected,
+    /// under its id.)
+    /// </summary>
+    public const string NoticeIdInUse = nameof(NoticeIdInUse);
 }

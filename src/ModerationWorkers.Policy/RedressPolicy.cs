@@ -70,6 +70,24 @@ public sealed class RedressPolicy(PolicyOptions options)
         return reasons.Count == 0 ? RedressCheck.Valid : RedressCheck.Invalid(reasons);
     }
 
+    /// <summary>
+    /// Whether a legal action holds the restore (DMCA §512(g)(2)(C)): it names its court action, and it arrives while a
+    /// counter-notice waits for its restore, before <paramref name="restoreAt"/>. One that comes at or after that time
+    /// is too late, even if the timer has not fired yet: the law lets the content come back then.
+    /// </summary>
+    public RedressCheck CheckLegalAction(LegalActionFiled action, DateTimeOffset? restoreAt, DateTimeOffset now)
+    {
+        var reasons = new List<string>();
+        if (IsBlank(action.CourtReference))
+            reasons.Add(LegalActionRejectionReasons.MissingCourtReference);
+        if (restoreAt is null)
+            reasons.Add(LegalActionRejectionReasons.NoCounterNotice);
+        else if (now >= restoreAt)
+            reasons.Add(LegalActionRejectionReasons.DeadlinePassed);
+
+        return reasons.Count == 0 ? RedressCheck.Valid : RedressCheck.Invalid(reasons);
+    }
+
     /// <summary>When content comes back after an accepted counter-notice, unless the notifier goes to court first.</summary>
     public DateTimeOffset RestoreAt(DateTimeOffset counterNoticeAccepted) =>
         _calendar.AddBusinessDays(counterNoticeAccepted, options.RestoreAfterBusinessDays);

@@ -91,7 +91,10 @@ public interface INoticeLedger
 {
     Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken);
 
-    /// <summary>Records a notice's outcome; a notice recorded already keeps its first record.</summary>
+    /// <summary>
+    /// Records a notice's outcome. An accepted record is final: a later record of the same notice leaves it as it is. A
+    /// rejected record is replaced by a later one, since a rejected notice opened nothing and may be filed again corrected.
+    /// </summary>
     Task Record(NoticeRecord notice, CancellationToken cancellationToken);
 
     /// <summary>The notices received in [from, to), oldest first.</summary>

@@ -1,8 +1,9 @@
 namespace ModerationWorkers.Storage;
 
 /// <summary>
-/// What notice intake decided about a notice: accepted (with its items) or rejected (with its reasons). Its presence
-/// also makes a redelivered notice a recognisable duplicate. The notifier's personal data is not kept here.
+/// What notice intake decided about a notice: accepted (with its items) or rejected (with its reasons). With its
+/// <see cref="Digest"/> it makes a redelivered notice a recognisable duplicate. The notifier's personal data is not kept
+/// here: the digest is a one-way hash of the whole filing.
 /// </summary>
 public sealed record NoticeRecord(
     string NoticeId,
@@ -10,4 +11,8 @@ public sealed record NoticeRecord(
     DateTimeOffset ReceivedAt,
     bool Accepted,
     IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> ContentIds);
+    IReadOnlyList<string> ContentIds)
+{
+    /// <summary>A digest of the filing this record decided; null in records written before issue 14.</summary>
+    public string? Digest { get; init; }
+}

@@ -13,13 +13,14 @@ static class CaseDecisionExtensions
 {
     /// <summary>Removes the content with its statement of reasons, and banks its fingerprint for stay-down.</summary>
     public static EventActivityBinder<CaseState, T> RemoveContent<T>(
-        this EventActivityBinder<CaseState, T> binder, IModerationStore store, StatementsOfReasons statements)
+        this EventActivityBinder<CaseState, T> binder, StatementsOfReasons statements)
         where T : class =>
         binder
-            .ThenAsync(context => context.Saga.Fingerprint is { Length: > 0 } fingerprint
-                ? store.Fingerprints.Add(new BankedFingerprint(fingerprint, context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId,
-                    context.Saga.ClaimType.ToString(), context.Saga.ClosedAt!.Value), context.CancellationToken)
-                : Task.CompletedTask)
+            // The bank entry commits with the removal: a write that loses a race or fails leaves the bank unchanged too.
+            .ApplyOnCommit(context => context.Saga.Fingerprint is { Length: > 0 } fingerprint
+                ? new BankFingerprint(new BankedFingerprint(fingerprint, context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId,
+                    context.Saga.ClaimType.ToString(), context.Saga.ClosedAt!.Value))
+                : null)
             .Then(context =>
             {
                 var saga = context.Saga;
@@ -78,7 +79,7 @@ static class CaseDecisionExtensions
 
     /// <summary>Stay-down by policy AutoRemove: an automated case is removed at once, without a reviewer.</summary>
     public static EventActivityBinder<CaseState, T> RemoveIfStayDown<T>(
-        this EventActivityBinder<CaseState, T> binder, PolicyOptions policy, IModerationStore store, StatementsOfReasons statements,
+        this EventActivityBinder<CaseState, T> binder, PolicyOptions policy, StatementsOfReasons statements,
         TimeProvider clock, Microsoft.Extensions.Logging.ILogger logger, State closed)
         where T : class =>
         binder.If(context => context.Saga.Automated && policy.StayDown == StayDownMode.AutoRemove, auto => auto
@@ -91,6 +92,6 @@ static class CaseDecisionExtensions
                 saga.DecidedAt = saga.ClosedAt = clock.GetUtcNow();
                 saga.Outcome = CaseOutcome.ContentRemoved;
             })
-            .RemoveContent(store, statements)
+            .RemoveContent(statements)
             .CloseCase(logger, closed));
 }

@@ -32,6 +32,7 @@ static class CaseRedressExtensions
                 {
                     var saga = context.Saga;
                     saga.CounterNoticeAt = clock.GetUtcNow();
+                    saga.CounterNoticeDigest = FilingDigest.Of(context.Message);
                     saga.RestoreAt = saga.TimerDueAt = redress.RestoreAt(saga.CounterNoticeAt.Value);
                     saga.TransitionNote = $"counter-notice accepted: restore at {saga.RestoreAt:O} unless legal action is filed";
                     ModerationMetrics.RedressFiled.Add(1, Tag("counter-notice", "accepted"));
@@ -69,6 +70,7 @@ static class CaseRedressExtensions
                 {
                     var saga = context.Saga;
                     saga.AppealedAt = clock.GetUtcNow();
+                    saga.AppealDigest = FilingDigest.Of(context.Message);
                     saga.AppealReason = context.Message.Reason;
                     saga.TransitionNote = $"appeal: {context.Message.Reason}";
                     ModerationMetrics.RedressFiled.Add(1, Tag("appeal", "accepted"));
@@ -120,12 +122,13 @@ static class CaseRedressExtensions
 
     /// <summary>Puts the content back, takes its fingerprint out of the bank and retracts the case's strike.</summary>
     public static EventActivityBinder<CaseState, T> Restore<T>(
-        this EventActivityBinder<CaseState, T> binder, IModerationStore store, TimeProvider clock, ILogger logger, State restored, string why)
+        this EventActivityBinder<CaseState, T> binder, TimeProvider clock, ILogger logger, State restored, string why)
         where T : class =>
         binder
-            .ThenAsync(context => context.Saga.Fingerprint is { Length: > 0 } fingerprint
-                ? store.Fingerprints.Remove(fingerprint, context.Saga.CorrelationId, context.CancellationToken)
-                : Task.CompletedTask)
+            // Commits with the restore, like the bank entry with the removal.
+            .ApplyOnCommit(context => context.Saga.Fingerprint is { Length: > 0 } fingerprint
+                ? new UnbankFingerprint(fingerprint, context.Saga.CorrelationId)
+                : null)
             .Then(context =>
             {
                 var saga = context.Saga;
@@ -153,6 +156,14 @@ static class CaseRedressExtensions
                     CaseId = context.Saga.CorrelationId,
                 }))
             .TransitionTo(restored);
+
+    /// <summary>Whether this is the accepted counter-notice again (a redelivery or a publisher's retry): it was answered already.</summary>
+    public static bool IsAcceptedCounterNotice(this CaseState saga, CounterNoticeFiled filing) =>
+        saga.CounterNoticeDigest is { } digest && digest == FilingDigest.Of(filing);
+
+    /// <summary>Whether this is the accepted appeal again.</summary>
+    public static bool IsAcceptedAppeal(this CaseState saga, AppealFiled filing) =>
+        saga.AppealDigest is { } digest && digest == FilingDigest.Of(filing);
 
     static IReadOnlyList<string> Logged(ILogger logger, string what, CaseState saga, IReadOnlyList<string> reasons)
     {

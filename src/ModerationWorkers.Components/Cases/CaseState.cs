@@ -43,9 +43,18 @@ public sealed class CaseState : IStoredSaga
     public bool StrikeRecorded { get; set; }
 
     public DateTimeOffset? CounterNoticeAt { get; set; }
+
+    /// <summary>The digest of the accepted counter-notice, so its redelivery is answered once, not rejected as a second one.</summary>
+    public string? CounterNoticeDigest { get; set; }
     public DateTimeOffset? RestoreAt { get; set; }
     public DateTimeOffset? LegalActionAt { get; set; }
+
+    /// <summary>The court action a legal hold waits for; its <c>LegalActionConcluded</c> must name it.</summary>
+    public string? LegalActionReference { get; set; }
     public DateTimeOffset? AppealedAt { get; set; }
+
+    /// <summary>The digest of the accepted appeal, for the same reason.</summary>
+    public string? AppealDigest { get; set; }
     public string? AppealReason { get; set; }
     public AppealOutcome? AppealOutcome { get; set; }
     public DateTimeOffset? RestoredAt { get; set; }

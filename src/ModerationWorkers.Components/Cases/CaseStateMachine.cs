@@ -66,15 +66,28 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         Event(() => LegalActionFiled, e =>
         {
             e.CorrelateById(m => m.Message.CaseId);
+            e.OnMissingInstance(m => m.ExecuteAsync(context => context.Publish(new LegalActionRejected
+            {
+                CaseId = context.Message.CaseId,
+                CourtReference = context.Message.CourtReference,
+                Reasons = [LegalActionRejectionReasons.UnknownCase],
+                RejectedAt = clock.GetUtcNow(),
+            }, context.CancellationToken)));
+        });
+        Event(() => LegalActionConcluded, e =>
+        {
+            e.CorrelateById(m => m.Message.CaseId);
             e.OnMissingInstance(m => m.ExecuteAsync(context =>
             {
-                logger.LogWarning("Legal action for unknown case {CaseId} ignored", context.Message.CaseId);
+                logger.LogWarning("Conclusion of a legal action for unknown case {CaseId} ignored", context.Message.CaseId);
                 return Task.CompletedTask;
             }));
         });
 
         InstanceState(x => x.CurrentState);
-        ConnectStateObserver(new AuditStateObserver<CaseState>(clock));
+        // A timer that fires in AwaitingRestore is the restore coming due, not a content wait.
+        ConnectStateObserver(new AuditStateObserver<CaseState>(clock, (context, previous) =>
+            context.Event.Name == nameof(Messages.CaseTimerElapsed) && previous == AwaitingRestore ? AuditCauses.RestoreTimeout : null));
 
         Initially(
             When(OpenCase)
@@ -84,7 +97,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 .IfElse(context => context.Saga.AccountId is not null,
                     known => known
                         .OpenForReview(store, clock, logger, AwaitingVerdict)
-                        .RemoveIfStayDown(policy, store, statements, clock, logger, Closed),
+                        .RemoveIfStayDown(policy, statements, clock, logger, Closed),
                     unknown => unknown
                         .Then(context => context.Saga.TimerDueAt = clock.GetUtcNow() + policy.ContentWaitTimeout)
                         .Then(context => logger.LogInformation(
@@ -96,7 +109,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             When(ContentRegistered)
                 .Then(context => context.Saga.Locate(new ContentRecord(context.Message.ContentId, context.Message.AccountId, default, context.Message.Fingerprint, null)))
                 .OpenForReview(store, clock, logger, AwaitingVerdict)
-                .RemoveIfStayDown(policy, store, statements, clock, logger, Closed),
+                .RemoveIfStayDown(policy, statements, clock, logger, Closed),
             When(CaseTimerElapsed, context => context.Saga.TimerDueAt <= clock.GetUtcNow())
                 .ThenAsync(context => store.Content.RemoveWaiter(context.Saga.ContentId, context.Saga.CorrelationId, context.CancellationToken))
                 .Then(context =>
@@ -121,7 +134,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         During(AwaitingVerdict,
             When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
                 .RecordVerdict(clock, automation, CaseOutcome.ContentRemoved)
-                .RemoveContent(store, statements)
+                .RemoveContent(statements)
                 .RecordStrike()
                 .RecordNoticeOutcome()
                 .CloseCase(logger, Closed),
@@ -137,33 +150,46 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 .TransitionTo(Closed),
             When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
                 .DecideAppeal(AppealOutcome.Reversed, logger)
-                .Restore(store, clock, logger, Restored, "the removal was reversed on appeal"),
+                .Restore(clock, logger, Restored, "the removal was reversed on appeal"),
             When(ApplyVerdict, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under appeal: only an appeal verdict decides it"));
 
         During(AwaitingRestore,
             When(CaseTimerElapsed, context => context.Saga.TimerDueAt <= clock.GetUtcNow())
-                .Restore(store, clock, logger, Restored, "a counter-notice was filed and no legal action followed in time"),
-            When(LegalActionFiled)
-                .Then(context =>
-                {
-                    context.Saga.TimerDueAt = null;
-                    context.Saga.LegalActionAt = clock.GetUtcNow();
-                    context.Saga.TransitionNote = "legal action filed: the content stays down";
-                    logger.LogInformation("Legal action filed for case {CaseId} (notice {NoticeId}): content {ContentId} stays down",
-                        context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);
-                })
-                .TransitionTo(LegalHold));
+                .Restore(clock, logger, Restored, "a counter-notice was filed and no legal action followed in time"),
+            When(LegalActionFiled).HoldForLegalAction(redress, clock, logger, LegalHold));
+
+        // A hold needs a way out: the court action's conclusion, under the hold's court reference.
+        During(LegalHold,
+            When(LegalActionFiled, context => context.Saga.IsHeldFor(context.Message.CourtReference))
+                .IgnoreRedress(logger, "The legal action the case is held for, delivered again,"),
+            When(LegalActionFiled, context => !context.Saga.IsHeldFor(context.Message.CourtReference))
+                .RejectLegalAction(_ => [LegalActionRejectionReasons.AlreadyOnHold], clock, logger),
+            When(LegalActionConcluded, context => context.Saga.IsHeldFor(context.Message.CourtReference) && context.Message.Outcome == LegalActionOutcome.Restore)
+                .Restore(clock, logger, Restored, "the legal action ended without an order to keep the content down"),
+            When(LegalActionConcluded, context => context.Saga.IsHeldFor(context.Message.CourtReference) && context.Message.Outcome == LegalActionOutcome.KeepRemoved)
+                .KeepRemoved(logger, Closed),
+            When(LegalActionConcluded, context => !context.Saga.IsHeldFor(context.Message.CourtReference))
+                .IgnoreRedress(logger, "The conclusion of another court action than the hold's"));
 
         During([Closed, Rejected, AwaitingRestore, LegalHold, Restored],
             When(ApplyVerdict).IgnoreVerdict(logger, "the case is already decided"));
 
         // Whether a counter-notice or an appeal can be accepted is the redress policy's call, from the case's facts.
+        // The accepted filing again (a redelivery, a publisher's retry) was answered already: it is not a second filing.
         DuringAny(
-            When(CounterNoticeFiled).JudgeCounterNotice(redress, clock, logger, AwaitingRestore),
-            When(AppealFiled).JudgeAppeal(redress, clock, logger, UnderAppeal));
+            When(CounterNoticeFiled, context => context.Saga.IsAcceptedCounterNotice(context.Message))
+                .IgnoreRedress(logger, "The accepted counter-notice, delivered again,"),
+            When(CounterNoticeFiled, context => !context.Saga.IsAcceptedCounterNotice(context.Message))
+                .JudgeCounterNotice(redress, clock, logger, AwaitingRestore),
+            When(AppealFiled, context => context.Saga.IsAcceptedAppeal(context.Message))
+                .IgnoreRedress(logger, "The accepted appeal, delivered again,"),
+            When(AppealFiled, context => !context.Saga.IsAcceptedAppeal(context.Message))
+                .JudgeAppeal(redress, clock, logger, UnderAppeal));
 
-        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, LegalHold, Restored],
-            When(LegalActionFiled).IgnoreRedress(logger, "Legal action without a pending counter-notice"));
+        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, Restored],
+            When(LegalActionFiled).RejectLegalAction(context => redress.CheckLegalAction(context.Message, restoreAt: null, clock.GetUtcNow()).Reasons, clock, logger),
+            When(LegalActionConcluded).IgnoreRedress(logger, "The conclusion of a legal action without a legal hold"));
+        During(AwaitingRestore, When(LegalActionConcluded).IgnoreRedress(logger, "The conclusion of a legal action without a legal hold"));
 
         // Duplicates and stale notifications change nothing.
         During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored], Ignore(OpenCase));
@@ -188,4 +214,5 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     public Event<CounterNoticeFiled> CounterNoticeFiled { get; private set; } = null!;
     public Event<AppealFiled> AppealFiled { get; private set; } = null!;
     public Event<LegalActionFiled> LegalActionFiled { get; private set; } = null!;
+    public Event<LegalActionConcluded> LegalActionConcluded { get; private set; } = null!;
 }

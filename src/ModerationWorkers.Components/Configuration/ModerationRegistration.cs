@@ -60,6 +60,7 @@ public static class ModerationRegistration
             bus.AddConsumer<ForwardToCaseConsumer<CounterNoticeFiled>, CounterNoticeFiledIntakeDefinition>();
             bus.AddConsumer<ForwardToCaseConsumer<AppealFiled>, AppealFiledIntakeDefinition>();
             bus.AddConsumer<ForwardToCaseConsumer<LegalActionFiled>, LegalActionFiledIntakeDefinition>();
+            bus.AddConsumer<ForwardToCaseConsumer<LegalActionConcluded>, LegalActionConcludedIntakeDefinition>();
         }
         if (roles.Contains(WorkerRole.NotifierStanding))
             bus.AddSagaStateMachine<NotifierStandingStateMachine, NotifierStandingState, NotifierStandingStateMachineDefinition>().StoreRepository();

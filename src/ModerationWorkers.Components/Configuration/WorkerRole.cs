@@ -10,7 +10,7 @@ public static class WorkerRole
     public const string AccountStrikes = "account-strikes";
     public const string Timers = "timers";
 
-    /// <summary>Counter-notices, appeals and legal actions: what parties file against a decision.</summary>
+    /// <summary>Counter-notices, appeals, legal actions and their outcomes: what parties file against a decision.</summary>
     public const string Redress = "redress";
 
     /// <summary>The notice-abuse ledger of each notifier.</summary>
@@ -22,7 +22,7 @@ public static class WorkerRole
     public static IReadOnlyList<string> QueuesOf(string role) => role switch
     {
         CaseSaga => [Messages.QueueNames.CaseSaga, Messages.QueueNames.CaseSagaPriority],
-        Redress => [Messages.QueueNames.CounterNotices, Messages.QueueNames.Appeals, Messages.QueueNames.LegalActions],
+        Redress => [Messages.QueueNames.CounterNotices, Messages.QueueNames.Appeals, Messages.QueueNames.LegalActions, Messages.QueueNames.LegalActionOutcomes],
         Timers => [],
         _ => [role],
     };

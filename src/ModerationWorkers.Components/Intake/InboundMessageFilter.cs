@@ -42,6 +42,10 @@ public sealed class InboundMessageFilter<T>(int maxMessageBytes) : IFilter<Consu
             case LegalActionFiled legalAction:
                 Require.Id(legalAction.CaseId, "caseId", nameof(LegalActionFiled));
                 break;
+            case LegalActionConcluded concluded:
+                Require.Id(concluded.CaseId, "caseId", nameof(LegalActionConcluded));
+                Require.Id(concluded.CourtReference, "courtReference", nameof(LegalActionConcluded));
+                break;
         }
 
         return next.Send(context);

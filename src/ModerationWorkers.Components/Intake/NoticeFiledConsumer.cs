@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Notifiers;
 using ModerationWorkers.Components.Persistence;
@@ -27,25 +28,42 @@ public sealed class NoticeFiledConsumer(
         var noticeId = notice.NoticeId;
         var cancellationToken = context.CancellationToken;
 
-        if (await store.Notices.Find(noticeId, cancellationToken) is not null)
+        var digest = FilingDigest.Of(notice);
+        var recorded = await store.Notices.Find(noticeId, cancellationToken);
+        if (recorded is { Accepted: true })
         {
-            logger.LogInformation("Notice {NoticeId} was processed already: duplicate ignored", noticeId);
+            if (recorded.Digest is null || recorded.Digest == digest)
+            {
+                logger.LogInformation("Notice {NoticeId} was processed already: duplicate ignored", noticeId);
+                return;
+            }
+
+            // Another filing under an accepted notice's id: answered, never silently dropped, and the accepted record stays.
+            await Reject(context, noticeId, [RejectionReasons.NoticeIdInUse]);
+            return;
+        }
+
+        var notifierId = NotifierIdentity.IdOf(notice.Notifier);
+        var validation = await IsSuspended(notifierId, cancellationToken)
+            ? NoticeValidation.Invalid([RejectionReasons.NotifierSuspended])
+            : validator.Validate(notice);
+        // A rejected notice opened nothing, so it is judged again when filed again: corrected, it is processed. Only the
+        // same filing with the same answer is a redelivery, and that was answered already.
+        if (recorded is not null && !validation.IsValid && recorded.Digest == digest && recorded.Reasons.SequenceEqual(validation.Reasons))
+        {
+            logger.LogInformation("Notice {NoticeId} was rejected already for the same reasons: duplicate ignored", noticeId);
             return;
         }
 
         ModerationMetrics.NoticesReceived.Add(1);
         var receivedAt = clock.GetUtcNow();
-        var notifierId = NotifierIdentity.IdOf(notice.Notifier);
-        var validation = await IsSuspended(notifierId, cancellationToken)
-            ? NoticeValidation.Invalid([RejectionReasons.NotifierSuspended])
-            : validator.Validate(notice);
         if (validation.IsValid)
             await OpenCases(context, noticeId, validation.ContentIds, receivedAt, notifierId);
         else
             await Reject(context, noticeId, validation.Reasons);
 
         await store.Notices.Record(
-            new NoticeRecord(noticeId, notice.ClaimType.ToString(), receivedAt, validation.IsValid, validation.Reasons, validation.ContentIds),
+            new NoticeRecord(noticeId, notice.ClaimType.ToString(), receivedAt, validation.IsValid, validation.Reasons, validation.ContentIds) { Digest = digest },
             cancellationToken);
     }
 

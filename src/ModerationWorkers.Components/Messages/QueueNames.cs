@@ -17,6 +17,9 @@ public static class QueueNames
     public const string CounterNotices = "counter-notices";
     public const string Appeals = "appeals";
     public const string LegalActions = "legal-actions";
+
+    /// <summary>Where a legal hold ends (<c>LegalActionConcluded</c>), since issue 14.</summary>
+    public const string LegalActionOutcomes = "legal-action-outcomes";
     public const string NotifierStanding = "notifier-standing";
 
     public static Uri Address(string queue) => new($"queue:{queue}");

@@ -8,7 +8,7 @@ namespace ModerationWorkers.Components.Persistence;
 /// Writes every state transition into the saga's pending audit entries, so the audit trail is committed with
 /// the transition itself and copied to the trail after the commit.
 /// </summary>
-public sealed class AuditStateObserver<TSaga>(TimeProvider clock) : IStateObserver<TSaga>
+public sealed class AuditStateObserver<TSaga>(TimeProvider clock, Func<BehaviorContext<TSaga>, State, string?>? causeOf = null) : IStateObserver<TSaga>
     where TSaga : class, IStoredSaga
 {
     public Task StateChanged(BehaviorContext<TSaga> context, State currentState, State previousState)
@@ -17,7 +17,7 @@ public sealed class AuditStateObserver<TSaga>(TimeProvider clock) : IStateObserv
         if (previousState is null)
             return Task.CompletedTask;
 
-        context.AppendAudit(clock, previousState.Name, currentState.Name);
+        context.AppendAudit(clock, previousState.Name, currentState.Name, causeOf?.Invoke(context, previousState));
         return Task.CompletedTask;
     }
 }
@@ -32,14 +32,14 @@ public static class AuditTrailExtensions
         [nameof(OpenCase)] = "NoticeFiled",
         [nameof(ContentRegistered)] = "ContentUploaded",
         [nameof(ApplyVerdict)] = "VerdictReached",
-        [nameof(CaseTimerElapsed)] = "ContentWaitTimeout",
+        [nameof(CaseTimerElapsed)] = AuditCauses.ContentWaitTimeout,
     };
 
     /// <summary>
-    /// Appends an audit entry for the message being handled: its cause is the public message that started
-    /// the chain (the initiator's id where there is one), and the decider is the reviewer or the policy.
+    /// Appends an audit entry for the message being handled: its cause is the one given, or the public message that
+    /// started the chain (the initiator's id where there is one), and the decider is the reviewer or the policy.
     /// </summary>
-    public static void AppendAudit<TSaga>(this BehaviorContext<TSaga> context, TimeProvider clock, string? fromState, string toState)
+    public static void AppendAudit<TSaga>(this BehaviorContext<TSaga> context, TimeProvider clock, string? fromState, string toState, string? cause = null)
         where TSaga : class, IStoredSaga
     {
         var saga = context.Saga;
@@ -50,7 +50,7 @@ public static class AuditTrailExtensions
             clock.GetUtcNow(),
             fromState,
             toState,
-            PublicCause.GetValueOrDefault(context.Event.Name, context.Event.Name),
+            cause ?? PublicCause.GetValueOrDefault(context.Event.Name, context.Event.Name),
             context.InitiatorId ?? context.MessageId,
             context.TryGetMessage<ApplyVerdict>(out var verdict) ? verdict.Message.ReviewerId : Policy,
             saga.TransitionNote));

@@ -11,7 +11,7 @@ public static class MessageTypeRegistry
         typeof(CaseOpened), typeof(NoticeRejected), typeof(RemoveContent), typeof(RestrictAccount), typeof(CaseClosed),
         typeof(RecordStrike), typeof(RetractStrike), typeof(RecordNoticeOutcome), typeof(RestoreContent), typeof(CounterNoticeReceived),
         typeof(CounterNoticeRejected), typeof(AppealOpened), typeof(AppealRejected), typeof(AppealDecided), typeof(NotifierWarned),
-        typeof(NotifierSuspended),
+        typeof(NotifierSuspended), typeof(LegalActionRejected), typeof(Cases.BankFingerprint), typeof(Cases.UnbankFingerprint),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static string NameOf(Type type) =>

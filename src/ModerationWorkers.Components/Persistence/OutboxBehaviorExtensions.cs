@@ -23,11 +23,29 @@ public static class OutboxBehaviorExtensions
         where TData : class
         where TMessage : class =>
         binder.Then(context => context.Saga.Outbox.Add(OutboxMessage.Send(queue, create(context))));
+
+    /// <summary>A change to the store that commits with the state: applied after the commit, never without it.</summary>
+    public static EventActivityBinder<TSaga, TData> ApplyOnCommit<TSaga, TData, TEffect>(
+        this EventActivityBinder<TSaga, TData> binder, Func<BehaviorContext<TSaga, TData>, TEffect?> create)
+        where TSaga : class, IStoredSaga
+        where TData : class
+        where TEffect : class, IStoreEffect =>
+        binder.Then(context =>
+        {
+            if (create(context) is { } effect)
+                context.Saga.Outbox.Add(OutboxMessage.Effect(effect));
+        });
 }
 
 /// <summary>Builds the outbox entries of a message to publish or to send to one of our queues.</summary>
 public static class OutboxMessage
 {
+    /// <summary>The destination of a store effect: applied to the store, not sent.</summary>
+    public const string StoreDestination = "store:";
+
+    public static PendingMessage Effect<TEffect>(TEffect effect)
+        where TEffect : class, IStoreEffect => Create(effect, StoreDestination);
+
     public static PendingMessage Publish<TMessage>(TMessage message)
         where TMessage : class => Create(message, destination: null);
 

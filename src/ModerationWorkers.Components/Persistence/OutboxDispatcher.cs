@@ -11,12 +11,17 @@ namespace ModerationWorkers.Components.Persistence;
 /// </summary>
 public static class OutboxDispatcher
 {
+    static bool IsStoreEffect(PendingMessage pending) => pending.Destination == OutboxMessage.StoreDestination;
+
+    static object Read(PendingMessage pending) =>
+        pending.Message
+        ?? JsonSerializer.Deserialize(pending.Body, MessageTypeRegistry.Resolve(pending.MessageType), MessageJson.Options)
+        ?? throw new InvalidOperationException($"Outbox message {pending.MessageId} is empty.");
+
     static async Task Send(PendingMessage pending, ConsumeContext context, CancellationToken cancellationToken)
     {
         var type = MessageTypeRegistry.Resolve(pending.MessageType);
-        var message = pending.Message
-            ?? JsonSerializer.Deserialize(pending.Body, type, MessageJson.Options)
-            ?? throw new InvalidOperationException($"Outbox message {pending.MessageId} is empty.");
+        var message = Read(pending);
         var messageId = pending.MessageId;
 
         if (pending.Destination is null)
@@ -42,8 +47,11 @@ public static class OutboxDispatcher
         where TSaga : class, IStoredSaga
     {
         var cancellationToken = context.CancellationToken;
-        // All at once: each waits for its publisher confirm, and the broker confirms them together.
-        await Task.WhenAll(saga.Outbox.Select(pending => Send(pending, context, cancellationToken)));
+        // Store effects first, one by one in the order decided (a bank entry, then its removal, say).
+        foreach (var pending in saga.Outbox.Where(IsStoreEffect))
+            await ((IStoreEffect)Read(pending)).Apply(store, cancellationToken);
+        // Messages all at once: each waits for its publisher confirm, and the broker confirms them together.
+        await Task.WhenAll(saga.Outbox.Where(pending => !IsStoreEffect(pending)).Select(pending => Send(pending, context, cancellationToken)));
 
         var audit = saga.PendingAudit;
         saga.Outbox = [];

@@ -18,19 +18,30 @@ sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
         return found is null ? null : Read(found);
     }
 
-    public Task Record(NoticeRecord notice, CancellationToken cancellationToken) =>
-        _notices.UpdateOneAsync(
-            Builders<BsonDocument>.Filter.Eq("_id", notice.NoticeId),
-            new BsonDocument("$setOnInsert", new BsonDocument
-            {
-                { "claimType", notice.ClaimType },
-                { "receivedAt", new BsonDateTime(notice.ReceivedAt.UtcDateTime) },
-                { "accepted", notice.Accepted },
-                { "reasons", new BsonArray(notice.Reasons) },
-                { "contentIds", new BsonArray(notice.ContentIds) },
-            }),
-            new UpdateOptions { IsUpsert = true },
-            cancellationToken);
+    public async Task Record(NoticeRecord notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Matches no accepted record, so an accepted one is never replaced: the upsert then collides with it instead.
+            await _notices.UpdateOneAsync(
+                Builders<BsonDocument>.Filter.Eq("_id", notice.NoticeId) & Builders<BsonDocument>.Filter.Ne("accepted", true),
+                new BsonDocument("$set", new BsonDocument
+                {
+                    { "claimType", notice.ClaimType },
+                    { "receivedAt", new BsonDateTime(notice.ReceivedAt.UtcDateTime) },
+                    { "accepted", notice.Accepted },
+                    { "reasons", new BsonArray(notice.Reasons) },
+                    { "contentIds", new BsonArray(notice.ContentIds) },
+                    { "digest", notice.Digest is null ? BsonNull.Value : new BsonString(notice.Digest) },
+                }),
+                new UpdateOptions { IsUpsert = true },
+                cancellationToken);
+        }
+        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            // The notice was accepted already: its record stays.
+        }
+    }
 
     public async Task<IReadOnlyList<NoticeRecord>> List(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -45,5 +56,8 @@ sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
         new DateTimeOffset(d["receivedAt"].ToUniversalTime()),
         d["accepted"].AsBoolean,
         d["reasons"].AsBsonArray.Select(v => v.AsString).ToArray(),
-        d["contentIds"].AsBsonArray.Select(v => v.AsString).ToArray());
+        d["contentIds"].AsBsonArray.Select(v => v.AsString).ToArray())
+    {
+        Digest = d.TryGetValue("digest", out var digest) && digest.IsString ? digest.AsString : null,
+    };
 }

@@ -4,7 +4,7 @@ namespace ModerationWorkers.Storage.Sqlite;
 
 sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
 {
-    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids";
+    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids, digest";
 
     public async Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken)
     {
@@ -18,10 +18,15 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
         database.Write(async (connection, token) =>
         {
             await using var command = SqliteDatabase.Command(connection,
-                $"INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents) ON CONFLICT (notice_id) DO NOTHING",
+                $"""
+                INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents, $digest)
+                ON CONFLICT (notice_id) DO UPDATE SET claim_type = excluded.claim_type, received_at = excluded.received_at,
+                    accepted = excluded.accepted, reasons = excluded.reasons, content_ids = excluded.content_ids, digest = excluded.digest
+                WHERE notices.accepted = 0
+                """,
                 ("$id", notice.NoticeId), ("$claim", notice.ClaimType), ("$at", SqliteDatabase.ToUnixMs(notice.ReceivedAt)),
                 ("$accepted", notice.Accepted ? 1 : 0), ("$reasons", JsonSerializer.Serialize(notice.Reasons)),
-                ("$contents", JsonSerializer.Serialize(notice.ContentIds)));
+                ("$contents", JsonSerializer.Serialize(notice.ContentIds)), ("$digest", notice.Digest));
             await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
 
@@ -44,5 +49,5 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
         SqliteDatabase.FromUnixMs(reader.GetInt64(2)),
         reader.GetInt32(3) == 1,
         JsonSerializer.Deserialize<string[]>(reader.GetString(4))!,
-        JsonSerializer.Deserialize<string[]>(reader.GetString(5))!);
+        JsonSerializer.Deserialize<string[]>(reader.GetString(5))!) { Digest = reader.IsDBNull(6) ? null : reader.GetString(6) };
 }

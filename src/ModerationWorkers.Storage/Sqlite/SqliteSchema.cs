@@ -11,8 +11,9 @@ public static class SqliteSchema
     /// 1: the first release (user_version 0 on disk). 2: <c>sagas</c> and <c>audit</c> became rowid tables. As WITHOUT ROWID
     /// tables they kept whole rows of up to a kilobyte in the B-tree's interior pages too, four to a page: six or seven
     /// levels for 15,000 sagas, and every case row spilled into an overflow page. A rowid table keeps only the key in its index.
+    /// 3: <c>notices.digest</c>, a nullable column that processes of version 2 ignore.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     const string Tables = """
         CREATE TABLE IF NOT EXISTS sagas (
@@ -27,7 +28,7 @@ public static class SqliteSchema
             content_id TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (content_id, case_id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS notices (
             notice_id TEXT PRIMARY KEY, claim_type TEXT NOT NULL, received_at INTEGER NOT NULL, accepted INTEGER NOT NULL,
-            reasons TEXT NOT NULL, content_ids TEXT NOT NULL);
+            reasons TEXT NOT NULL, content_ids TEXT NOT NULL, digest TEXT NULL);
         CREATE INDEX IF NOT EXISTS ix_notices_received ON notices (received_at);
         CREATE TABLE IF NOT EXISTS fingerprints (
             fingerprint TEXT NOT NULL, case_id TEXT NOT NULL, notice_id TEXT NOT NULL, content_id TEXT NOT NULL,
@@ -91,6 +92,8 @@ public static class SqliteSchema
                 }
 
         await Execute(connection, Tables, cancellationToken);
+        if (version < 3 && !await HasColumn(connection, "notices", "digest", cancellationToken))
+            await Execute(connection, "ALTER TABLE notices ADD COLUMN digest TEXT NULL", cancellationToken);
 
         foreach (var (table, columns) in setAside)
             await Execute(connection, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v1; DROP TABLE {table}_v1;", cancellationToken);
@@ -114,6 +117,9 @@ public static class SqliteSchema
         foreach (var index in indexes)
             await Execute(connection, $"DROP INDEX {index}", cancellationToken);
     }
+
+    static async Task<bool> HasColumn(SqliteConnection connection, string table, string column, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await Scalar(connection, $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = $name", cancellationToken, column)) > 0;
 
     static async Task<bool> IsWithoutRowid(SqliteConnection connection, string table, CancellationToken cancellationToken) =>
         await Scalar(connection, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = $name", cancellationToken, table) is string sql
