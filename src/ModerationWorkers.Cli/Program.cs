@@ -8,6 +8,7 @@ app.Configure(config =>
     config.AddCommand<CaseCommand>("case").WithDescription("A case: state, timeline from the audit trail, commands published.");
     config.AddCommand<NoticeCommand>("notice").WithDescription("A notice: its outcome and each of its cases.");
     config.AddCommand<AccountCommand>("account").WithDescription("An account: active and expired strikes, restriction and history.");
+    config.AddCommand<TimersCommand>("timers").WithDescription("Case timers that are overdue: still pending after they should have fired.");
     config.AddBranch("errors", errors =>
     {
         errors.SetDescription("Error queues: list them, and move messages back to their queue.");

@@ -25,6 +25,14 @@ public static class ModerationMetrics
     public static readonly Counter<long> RedressFiled = Meter.CreateCounter<long>("moderation.redress.filed");
     public static readonly Counter<long> NotifiersSuspended = Meter.CreateCounter<long>("moderation.notifiers.suspended");
     public static readonly Counter<long> CommandsPublished = Meter.CreateCounter<long>("moderation.commands.published");
+    static Func<int> _retryingTimers = () => 0;
+
+    static readonly ObservableGauge<int> RetryingTimers = Meter.CreateObservableGauge("moderation.timers.retrying", () => _retryingTimers(),
+        description: "Timers sent more than once and still pending: their CaseTimerElapsed keeps failing (see modctl timers)");
+
+    /// <summary>Where the retrying-timers gauge reads from: the timer dispatcher of this process.</summary>
+    public static void ObserveRetryingTimers(Func<int> read) => _retryingTimers = read;
+
     public static readonly Histogram<double> NoticeToRemoval = Meter.CreateHistogram<double>("moderation.notice_to_removal", unit: "s",
         description: "Time from a notice's acceptance to the removal of the content");
 }

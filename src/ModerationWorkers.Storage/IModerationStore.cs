@@ -54,8 +54,11 @@ public interface ISagaStore
     /// <summary>Deletes the document only where the stored version is <paramref name="expectedVersion"/>. False otherwise.</summary>
     Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>The documents whose timer is due at <paramref name="now"/>, earliest first.</summary>
-    Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// The documents whose timer is due at <paramref name="now"/>, earliest first (by due time, then id), starting after
+    /// <paramref name="after"/> when given: a page, so a reader can walk past timers it is holding back.
+    /// </summary>
+    Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken);
 
     /// <summary>Every document of a kind, for operators' reports; not for the hot path.</summary>
     IAsyncEnumerable<SagaDocument> Scan(string kind, CancellationToken cancellationToken);

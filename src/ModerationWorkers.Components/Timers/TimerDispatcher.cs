@@ -14,6 +14,8 @@ namespace ModerationWorkers.Components.Timers;
 /// Fires the timers that sagas keep in their own documents. A timer is durable as soon as the state that set it
 /// is committed, and fires after a restart, late rather than never. Delivery is at least once: the saga ignores a
 /// timer that is no longer pending, so replicas of this role or a resend after a lost message are harmless.
+/// A timer still pending after it was sent (its message keeps failing, say) is resent with a growing delay, and the
+/// pass walks on past it, page by page, so stuck timers never hold back the ones due after them.
 /// </summary>
 public sealed class TimerDispatcher(
     IModerationStore store,
@@ -22,17 +24,26 @@ public sealed class TimerDispatcher(
     TimeProvider clock,
     ILogger<TimerDispatcher> logger) : BackgroundService
 {
-    const int BatchSize = 500;
-    static readonly TimeSpan ResendAfter = TimeSpan.FromSeconds(30);
+    const int PageSize = 500;
+    const int MaxSendsPerPass = 500;
+    const int MaxPagesPerPass = 40;
+    static readonly TimeSpan FirstResend = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan MaxResend = TimeSpan.FromMinutes(15);
     static readonly string CaseKind = SagaKindAttribute.Of<CaseState>();
 
-    // When each due timer was last sent, so a timer still pending is not resent on every poll.
-    readonly Dictionary<Guid, DateTimeOffset> _sent = [];
+    sealed record Sent(DateTimeOffset At, int Times);
+
+    // When each due timer was last sent and how often, so a timer still pending is resent with backoff, not every poll.
+    readonly Dictionary<Guid, Sent> _sent = [];
     readonly SemaphoreSlim _dispatching = new(1, 1);
+
+    /// <summary>Timers sent more than once and still pending: their message is failing. Shown as moderation.timers.retrying.</summary>
+    public int Retrying { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Timer dispatcher polls every {PollInterval}", options.Value.TimerPollInterval);
+        ModerationMetrics.ObserveRetryingTimers(() => Retrying);
         using var timer = new PeriodicTimer(options.Value.TimerPollInterval, clock);
         do
         {
@@ -63,26 +74,54 @@ public sealed class TimerDispatcher(
         }
     }
 
+    /// <summary>How long after its last send a still-pending timer is sent again: 30 s, doubling, at most 15 minutes.</summary>
+    public static TimeSpan ResendAfter(int timesSent) =>
+        TimeSpan.FromTicks(Math.Min(MaxResend.Ticks, FirstResend.Ticks << Math.Min(timesSent - 1, 10)));
+
     async Task<int> DispatchDueOnce(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = await store.Sagas.FindDueTimers(CaseKind, now, BatchSize, cancellationToken);
-        var pending = due.Select(d => d.Id).ToHashSet();
-        foreach (var id in _sent.Keys.Where(id => !pending.Contains(id)).ToArray())
-            _sent.Remove(id);
-
         var endpoint = await bus.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
+        var seen = new HashSet<Guid>();
+        var reachedEnd = false;
         var sent = 0;
-        foreach (var timer in due)
+        DueTimer? after = null;
+        for (var page = 0; page < MaxPagesPerPass && sent < MaxSendsPerPass; page++)
         {
-            if (_sent.TryGetValue(timer.Id, out var at) && now - at < ResendAfter)
-                continue;
+            var due = await store.Sagas.FindDueTimers(CaseKind, now, PageSize, after, cancellationToken);
+            foreach (var timer in due)
+            {
+                seen.Add(timer.Id);
+                if (sent >= MaxSendsPerPass)
+                    break;
+                if (_sent.TryGetValue(timer.Id, out var last) && now - last.At < ResendAfter(last.Times))
+                    continue;
 
-            await endpoint.Send(new CaseTimerElapsed { CaseId = timer.Id, DueAt = timer.DueAt }, cancellationToken);
-            _sent[timer.Id] = now;
-            sent++;
+                if (last is not null)
+                    logger.LogWarning("Timer of case {CaseId}, due at {DueAt}, is still pending after {Times} send(s): sending it again",
+                        timer.Id, timer.DueAt, last.Times);
+                await endpoint.Send(new CaseTimerElapsed { CaseId = timer.Id, DueAt = timer.DueAt }, cancellationToken);
+                _sent[timer.Id] = new Sent(now, (last?.Times ?? 0) + 1);
+                sent++;
+            }
+
+            if (due.Count < PageSize)
+            {
+                reachedEnd = true;
+                break;
+            }
+
+            after = due[^1];
         }
 
+        // Only a pass that saw every due timer knows which are no longer pending.
+        if (reachedEnd)
+        {
+            foreach (var id in _sent.Keys.Where(id => !seen.Contains(id)).ToArray())
+                _sent.Remove(id);
+        }
+
+        Retrying = _sent.Values.Count(s => s.Times > 1);
         return sent;
     }
 }

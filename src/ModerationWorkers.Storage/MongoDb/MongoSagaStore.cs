@@ -61,10 +61,17 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit) : IS
         return result.DeletedCount == 1;
     }
 
-    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken)
     {
-        var filter = Builders<BsonDocument>.Filter.Lte("timerDueAt", now.UtcDateTime);
-        var found = await Collection(kind).Find(filter).Sort(Builders<BsonDocument>.Sort.Ascending("timerDueAt"))
+        var f = Builders<BsonDocument>.Filter;
+        var filter = f.Lte("timerDueAt", now.UtcDateTime);
+        if (after is not null)
+        {
+            var afterId = new BsonBinaryData(after.Id, GuidRepresentation.Standard);
+            filter &= f.Gt("timerDueAt", after.DueAt.UtcDateTime) | (f.Eq("timerDueAt", after.DueAt.UtcDateTime) & f.Gt("_id", afterId));
+        }
+
+        var found = await Collection(kind).Find(filter).Sort(Builders<BsonDocument>.Sort.Ascending("timerDueAt").Ascending("_id"))
             .Limit(limit).ToListAsync(cancellationToken);
         return found.Select(d => new DueTimer(d["_id"].AsGuid, new DateTimeOffset(d["timerDueAt"].ToUniversalTime()))).ToList();
     }

@@ -77,16 +77,18 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
             return await command.ExecuteNonQueryAsync(token) == 1;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         await using var command = SqliteDatabase.Command(connection,
             """
             SELECT id, timer_due_at FROM sagas
             WHERE kind = $kind AND timer_due_at IS NOT NULL AND timer_due_at <= $now
-            ORDER BY timer_due_at LIMIT $limit
+              AND ($afterDue IS NULL OR timer_due_at > $afterDue OR (timer_due_at = $afterDue AND id > $afterId))
+            ORDER BY timer_due_at, id LIMIT $limit
             """,
-            ("$kind", kind), ("$now", SqliteDatabase.ToUnixMs(now)), ("$limit", limit));
+            ("$kind", kind), ("$now", SqliteDatabase.ToUnixMs(now)), ("$limit", limit),
+            ("$afterDue", after is null ? null : SqliteDatabase.ToUnixMs(after.DueAt)), ("$afterId", after?.Id.ToString()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<DueTimer>();
         while (await reader.ReadAsync(cancellationToken))

@@ -10,9 +10,9 @@ public class CounterNoticeTests
 {
     // ModerationHarness.Start is Monday 2026-11-02 09:00 UTC: ten business days later, skipping Veterans Day (Wednesday
     // 11 November), is Tuesday 2026-11-17 09:00.
-    static readonly DateTimeOffset RestoreAt = new(2026, 11, 17, 9, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset RestoreAt = new(2026, 11, 17, 9, 0, 0, TimeSpan.Zero);
 
-    static CounterNoticeFiled CounterNotice(Guid caseId, string accountId = "acct-1") => new()
+    internal static CounterNoticeFiled CounterNotice(Guid caseId, string accountId = "acct-1") => new()
     {
         CaseId = caseId,
         AccountId = accountId,

@@ -39,9 +39,13 @@ public sealed class ModerationHarness : IAsyncDisposable
     public FakeClock Clock { get; }
 
     public static async Task<ModerationHarness> Create(string provider = TestStores.Sqlite, ILoggerProvider? logs = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, IReadOnlySet<string>? roles = null,
+        Func<IModerationStore, IModerationStore>? wrapStore = null)
     {
         var store = await TestStores.Create(provider);
+        if (wrapStore is not null)
+            store = wrapStore(store);
+        var running = roles ?? WorkerRole.All.ToHashSet();
         var clock = new FakeClock(Start);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Policy:ContentWaitTimeout"] = "00:15:00", ["Security:ReviewerIds"] = "reviewer-1,reviewer-9,auto-reviewer" })
@@ -60,11 +64,11 @@ public sealed class ModerationHarness : IAsyncDisposable
         services.AddMassTransitTestHarness(bus =>
         {
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromSeconds(1));
-            bus.AddModerationWorkers(services, WorkerRole.All.ToHashSet());
+            bus.AddModerationWorkers(services, running);
             bus.UsingInMemory((context, memory) =>
             {
                 memory.UseModerationSerialization();
-                memory.ConfigureModerationEndpoints(context, WorkerRole.All.ToHashSet());
+                memory.ConfigureModerationEndpoints(context, running);
             });
         });
 
@@ -182,7 +186,9 @@ public sealed class ModerationHarness : IAsyncDisposable
         }
     }
 
-    public Task<int> FireDueTimers() => _provider.GetRequiredService<TimerDispatcher>().DispatchDue(CancellationToken.None);
+    public TimerDispatcher Dispatcher => _provider.GetRequiredService<TimerDispatcher>();
+
+    public Task<int> FireDueTimers() => Dispatcher.DispatchDue(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -45,7 +45,7 @@ public sealed class SqliteSchemaMigrationTests
 
         Assert.Equal(new SagaDocument(timed, 3, "AwaitingVerdict", Due, """{"noticeId":"n-1"}"""), await store.Sagas.Load("cases", timed, None));
         Assert.Equal(new SagaDocument(closed, 5, "Closed", null, """{"noticeId":"n-2"}"""), await store.Sagas.Load("cases", closed, None));
-        Assert.Equal([new DueTimer(timed, Due)], await store.Sagas.FindDueTimers("cases", Due.AddMinutes(1), 10, None));
+        Assert.Equal([new DueTimer(timed, Due)], await store.Sagas.FindDueTimers("cases", Due.AddMinutes(1), 10, after: null, None));
         Assert.Equal(
             [
                 new AuditEntry(subject, 1, Due, null, "AwaitingVerdict", "NoticeFiled", null, "policy", null),

@@ -126,9 +126,39 @@ public class StoreContractTests
         await store.Sagas.TryInsert(Kind, Document(none, 1), None);
         await store.Sagas.TryInsert("accounts", Document(Guid.NewGuid(), 1, due: T0), None);
 
-        var due = await store.Sagas.FindDueTimers(Kind, T0.AddMinutes(5), 10, None);
+        var due = await store.Sagas.FindDueTimers(Kind, T0.AddMinutes(5), 10, after: null, None);
 
         Assert.Equal([new DueTimer(early, T0.AddMinutes(1)), new DueTimer(late, T0.AddMinutes(2))], due);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Due_timers_are_paged_by_due_time_then_id_so_every_one_is_reached(string provider)
+    {
+        var store = await TestStores.Create(provider);
+        // Five timers due at the same moment and two later: pages of two must visit all seven once, in order.
+        var same = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var later = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        foreach (var id in same)
+            await store.Sagas.TryInsert(Kind, Document(id, 1, due: T0), None);
+        await store.Sagas.TryInsert(Kind, Document(later[0], 1, due: T0.AddMinutes(1)), None);
+        await store.Sagas.TryInsert(Kind, Document(later[1], 1, due: T0.AddMinutes(2)), None);
+
+        var visited = new List<DueTimer>();
+        DueTimer? after = null;
+        while (true)
+        {
+            var page = await store.Sagas.FindDueTimers(Kind, T0.AddMinutes(5), 2, after, None);
+            visited.AddRange(page);
+            if (page.Count < 2)
+                break;
+            after = page[^1];
+        }
+
+        Assert.Equal(7, visited.Select(t => t.Id).Distinct().Count());
+        Assert.Equal(7, visited.Count);
+        Assert.Equal(visited.OrderBy(t => t.DueAt).ToList(), visited);
+        Assert.Equal(later, visited.TakeLast(2).Select(t => t.Id));
     }
 
     [SkippableTheory]
