@@ -16,6 +16,27 @@ static class EndpointConfiguration
         Apply(endpoint, options, rabbitMq);
     }
 
+    /// <summary>
+    /// Binds the queue's inbox exchanges (<see cref="QueueNames.InboxesOf"/>) to it: the consumer declares them, so
+    /// senders need no permission on the queue itself.
+    /// </summary>
+    public static void BindInboxes(IReceiveEndpointConfigurator endpoint)
+    {
+        var queue = endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+        foreach (var inbox in QueueNames.InboxesOf(queue))
+        {
+            switch (endpoint)
+            {
+                case IRabbitMqReceiveEndpointConfigurator rabbit:
+                    rabbit.Bind(inbox);
+                    break;
+                case IInMemoryReceiveEndpointConfigurator memory:
+                    memory.Bind(inbox);
+                    break;
+            }
+        }
+    }
+
     public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq)
     {
         endpoint.PrefetchCount = options.PrefetchCount;

@@ -36,7 +36,7 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
 
         // A decided case goes ahead of new ones: a mass notice can queue hundreds of cases, and enforcing a decision
         // already taken should not wait behind them.
-        var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSagaPriority));
+        var caseSaga = await context.GetSendEndpoint(QueueNames.VerdictAddress);
         await caseSaga.Send(new ApplyVerdict
         {
             CaseId = caseId,

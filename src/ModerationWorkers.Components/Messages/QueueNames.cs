@@ -22,5 +22,29 @@ public static class QueueNames
     public const string LegalActionOutcomes = "legal-action-outcomes";
     public const string NotifierStanding = "notifier-standing";
 
-    public static Uri Address(string queue) => new($"queue:{queue}");
+    /// <summary>
+    /// The exchange a queue's senders write to, bound to the queue by its consumer. It has a name of its own, so a
+    /// sender's permissions (configure and write on the inbox) reach neither the queue nor its messages: a sender
+    /// cannot read, purge or delete what it sends to.
+    /// </summary>
+    public static string Inbox(string queue) => $"{queue}.inbox";
+
+    /// <summary>
+    /// The one exchange through which verdicts reach the case saga (bound to <see cref="CaseSagaPriority"/>). Only
+    /// the verdicts role may write it, and the case saga takes <c>ApplyVerdict</c> from nowhere else, so no other
+    /// worker can skip the verdict authority check.
+    /// </summary>
+    public const string VerdictInbox = "case-saga-priority.verdicts";
+
+    /// <summary>The exchanges bound to a queue, each a way in for its senders.</summary>
+    public static IReadOnlyList<string> InboxesOf(string queue) => queue == CaseSagaPriority ? [Inbox(queue), VerdictInbox] : [Inbox(queue)];
+
+    /// <summary>Where to send a message for <paramref name="queue"/>: its inbox exchange.</summary>
+    public static Uri Address(string queue) => new($"exchange:{Inbox(queue)}");
+
+    public static Uri VerdictAddress { get; } = new($"exchange:{VerdictInbox}");
+
+    /// <summary>A stored destination: outboxes written before issue 14 name the queue itself, which now means its inbox.</summary>
+    public static Uri Resolve(string destination) =>
+        destination.StartsWith("queue:", StringComparison.Ordinal) ? Address(destination["queue:".Length..]) : new Uri(destination);
 }

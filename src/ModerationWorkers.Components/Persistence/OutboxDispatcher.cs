@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassTransit;
+using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Storage;
 
@@ -32,7 +33,7 @@ public static class OutboxDispatcher
         }
         else
         {
-            var endpoint = await context.GetSendEndpoint(new Uri(pending.Destination));
+            var endpoint = await context.GetSendEndpoint(QueueNames.Resolve(pending.Destination));
             await endpoint.Send(message, type, Pipe.Execute<SendContext>(c => c.MessageId = messageId), cancellationToken);
         }
     }

@@ -4,7 +4,7 @@ using ModerationWorkers.Components.Configuration;
 namespace ModerationWorkers.Components.Persistence;
 
 /// <summary>
-/// The endpoint of a saga on the store: its commands are sent straight to its queue, so it binds no message exchanges;
+/// The endpoint of a saga on the store: its commands are sent to its queue's inbox exchange, so it binds no message exchanges;
 /// it gets its role's prefetch, concurrency and retry; and each message is partitioned by its saga's key, so one
 /// process never races itself on an instance. Across processes the version check and retry serialise instead.
 /// </summary>
@@ -25,6 +25,7 @@ public abstract class PartitionedSagaDefinition<TSaga> : SagaDefinition<TSaga>
         IRegistrationContext context)
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
+        EndpointConfiguration.BindInboxes(endpointConfigurator);
         EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
         PartitionMessages(new SagaPartitioning(sagaConfigurator, endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit)));
     }

@@ -97,7 +97,7 @@ public class NotifierPolicyTests
         var normal = await h.Published<CaseOpened>(m => m.NoticeId == "n-normal");
         Assert.Equal((CasePriority.High, CasePriority.Normal), (trusted.Priority, normal.Priority));
         var sentTo = h.Harness.Sent.Select<OpenCase>().ToDictionary(m => m.Context.Message.NoticeId, m => m.Context.DestinationAddress!.AbsolutePath);
-        Assert.EndsWith(QueueNames.CaseSagaPriority, sentTo["n-trusted"], StringComparison.Ordinal);
-        Assert.EndsWith("/" + QueueNames.CaseSaga, sentTo["n-normal"], StringComparison.Ordinal);
+        Assert.EndsWith("/" + QueueNames.Inbox(QueueNames.CaseSagaPriority), sentTo["n-trusted"], StringComparison.Ordinal);
+        Assert.EndsWith("/" + QueueNames.Inbox(QueueNames.CaseSaga), sentTo["n-normal"], StringComparison.Ordinal);
     }
 }
