@@ -25,13 +25,16 @@ C='ModerationWorkers\.Contracts:'
 fault='MassTransit:Fault(--.*)?'          # MassTransit publishes Fault<T> events here when a message fails
 bus='[^:]+_bus_[^:]+'                  # MassTransit's per-process bus endpoint (auto-delete)
 own() { echo "$1|$1_error|$1_skipped"; }   # a role's queue and exchange, with its error and skipped queues
-# Sending to queue:X declares exchange X and queue X and binds them, so senders configure and write X and read
-# exchange X. That keeps commands durable even before their consumer has started once.
+inbox() { echo "$1\\.inbox"; }            # the exchange a queue's senders write to (QueueNames.Inbox)
+verdict_inbox='case-saga-priority\.verdicts'   # the one way in for ApplyVerdict (QueueNames.VerdictInbox)
+# Senders never touch a queue: they configure and write its inbox exchange, which the consuming role declares and binds
+# to the queue. A queue and its own exchange share a name, so a sender granted that name could read, purge or delete
+# the queue; an inbox has a name of its own. Each consumer reads its queues and the inboxes it binds.
 
-declare -A configure write read
+declare -A configure write read tags
 # Platform services: may only write the inbound exchanges. Nothing to declare, nothing to read.
 configure[platform]=''
-write[platform]="${C}(ContentUploaded|NoticeFiled|VerdictReached|CounterNoticeFiled|AppealFiled|LegalActionFiled)"
+write[platform]="${C}(ContentUploaded|NoticeFiled|VerdictReached|CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded)"
 read[platform]=''
 # Reviewer tools: read case announcements into queues of their own, write verdicts.
 configure[reviewer]='reviewer-.*'
@@ -41,40 +44,49 @@ read[reviewer]="reviewer-.*|${C}(CaseOpened|AppealOpened)"
 configure[downstream]='downstream-.*'
 write[downstream]='downstream-.*'
 read[downstream]="downstream-.*|${C}(RemoveContent|RestrictAccount|RestoreContent)"
+# Operators (modctl errors): read the error queues through the management API and AMQP, and move messages back through
+# the default exchange. The impersonator tag lets a redrive keep each message's user_id, so a reviewer's verdict stays
+# the reviewer's; a redrive never authors a message (see the README's runbook). Nothing to declare.
+configure[operator]=''
+write[operator]='amq\.default'
+read[operator]='.*_error'
+tags[operator]='management,impersonator'
 
-configure[content-intake]="$(own content-intake)|${C}ContentUploaded|case-saga|${fault}|${bus}"
-write[content-intake]="$(own content-intake)|case-saga|${fault}|${bus}"
-read[content-intake]="content-intake|${C}ContentUploaded|case-saga|${bus}"
+configure[content-intake]="$(own content-intake)|${C}ContentUploaded|$(inbox case-saga)|${fault}|${bus}"
+write[content-intake]="$(own content-intake)|$(inbox case-saga)|${fault}|${bus}"
+read[content-intake]="content-intake|${C}ContentUploaded|${bus}"
 
-configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|case-saga|case-saga-priority|${fault}|${bus}"
-write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|case-saga|case-saga-priority|${fault}|${bus}"
-read[notice-intake]="notice-intake|${C}NoticeFiled|case-saga|case-saga-priority|${bus}"
+configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|$(inbox case-saga)|$(inbox case-saga-priority)|${fault}|${bus}"
+write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|$(inbox case-saga)|$(inbox case-saga-priority)|${fault}|${bus}"
+read[notice-intake]="notice-intake|${C}NoticeFiled|${bus}"
 
-configure[verdicts]="$(own verdicts)|${C}VerdictReached|case-saga|case-saga-priority|${fault}|${bus}"
-write[verdicts]="$(own verdicts)|case-saga|case-saga-priority|${fault}|${bus}"
-read[verdicts]="verdicts|${C}VerdictReached|case-saga|case-saga-priority|${bus}"
+configure[verdicts]="$(own verdicts)|${C}VerdictReached|${verdict_inbox}|${fault}|${bus}"
+write[verdicts]="$(own verdicts)|${verdict_inbox}|${fault}|${bus}"
+read[verdicts]="verdicts|${C}VerdictReached|${bus}"
 
-redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled)"
-configure[redress]="$(own counter-notices)|$(own appeals)|$(own legal-actions)|${redress_in}|case-saga|${fault}|${bus}"
-write[redress]="$(own counter-notices)|$(own appeals)|$(own legal-actions)|case-saga|${fault}|${bus}"
-read[redress]="counter-notices|appeals|legal-actions|${redress_in}|case-saga|${bus}"
+redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded)"
+redress_own="$(own counter-notices)|$(own appeals)|$(own legal-actions)|$(own legal-action-outcomes)"
+configure[redress]="${redress_own}|${redress_in}|$(inbox case-saga)|${fault}|${bus}"
+write[redress]="${redress_own}|$(inbox case-saga)|${fault}|${bus}"
+read[redress]="counter-notices|appeals|legal-actions|legal-action-outcomes|${redress_in}|${bus}"
 
-case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided)"
-configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|account-strikes|notifier-standing|${case_out}|${fault}|${bus}"
-write[case-saga]="$(own case-saga)|$(own case-saga-priority)|account-strikes|notifier-standing|${case_out}|${fault}|${bus}"
-read[case-saga]="case-saga|case-saga-priority|account-strikes|notifier-standing|${bus}"
+case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided|LegalActionRejected)"
+case_in="$(inbox case-saga)|$(inbox case-saga-priority)|${verdict_inbox}"
+configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|${case_in}|$(inbox account-strikes)|$(inbox notifier-standing)|${case_out}|${fault}|${bus}"
+write[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(inbox account-strikes)|$(inbox notifier-standing)|${case_out}|${fault}|${bus}"
+read[case-saga]="case-saga|case-saga-priority|${case_in}|${bus}"
 
-configure[notifier-standing]="$(own notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
+configure[notifier-standing]="$(own notifier-standing)|$(inbox notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
 write[notifier-standing]="$(own notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
-read[notifier-standing]="notifier-standing|${bus}"
+read[notifier-standing]="notifier-standing|$(inbox notifier-standing)|${bus}"
 
-configure[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
+configure[account-strikes]="$(own account-strikes)|$(inbox account-strikes)|${C}RestrictAccount|${fault}|${bus}"
 write[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
-read[account-strikes]="account-strikes|${bus}"
+read[account-strikes]="account-strikes|$(inbox account-strikes)|${bus}"
 
-configure[timers]="case-saga|${bus}"
-write[timers]="case-saga|${bus}"
-read[timers]="case-saga|${bus}"
+configure[timers]="$(inbox case-saga)|${bus}"
+write[timers]="$(inbox case-saga)|${bus}"
+read[timers]="${bus}"
 
 anchor() { [[ -z "$1" ]] && echo '^$' || echo "^($1)\$"; }
 # JSON string escaping for the management API: the regexes hold backslashes.
@@ -88,22 +100,23 @@ apply() {
     local auth="$admin_user:${MW_ADMIN_PASSWORD:-guest}" v
     v="${vhost//\//%2F}"
     # The body goes through stdin, so the password never shows in the process list.
-    json password "$password" tags '' | curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/users/$user" --data-binary @- >/dev/null
+    json password "$password" tags "$6" | curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/users/$user" --data-binary @- >/dev/null
     curl -fsS -u "$auth" -X PUT -H 'content-type: application/json' "$api/api/permissions/$v/$user" \
       -d "$(json configure "$c" write "$w" read "$r")" >/dev/null
   else
     rabbitmqctl add_user "$user" "$password" >/dev/null 2>&1 || rabbitmqctl change_password "$user" "$password" >/dev/null
     rabbitmqctl set_permissions -p "$vhost" "$user" "$c" "$w" "$r" >/dev/null
+    rabbitmqctl set_user_tags "$user" ${6//,/ } >/dev/null
   fi
-  echo "[broker-users] $user on $vhost: configure $c | write $w | read $r"
+  echo "[broker-users] $user on $vhost: configure $c | write $w | read $r${6:+ | tags $6}"
 }
 
-for role in platform reviewer downstream content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers; do
+for role in platform reviewer downstream operator content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers; do
   variable="MW_PASSWORD_$(echo "$role" | tr 'a-z-' 'A-Z_')"
   password="${!variable:-${MW_PASSWORD:-}}"
   if [[ -z "$password" ]]; then
     echo "[broker-users] no password for $role: set $variable or MW_PASSWORD" >&2
     exit 1
   fi
-  apply "${prefix}${role}" "$password" "${configure[$role]}" "${write[$role]}" "${read[$role]}"
+  apply "${prefix}${role}" "$password" "${configure[$role]}" "${write[$role]}" "${read[$role]}" "${tags[$role]:-}"
 done

@@ -43,7 +43,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
         Assert.True(inTarget.Count >= 15, $"{inTarget.Count} moved");
         Assert.Equal(ids.Order(), inTarget.Concat(stillFailed).Distinct().Order());
 
-        var resumed = await errors.Redrive("notice-intake", null, null, CancellationToken.None);
+        var resumed = (await errors.Redrive("notice-intake", null, null, CancellationToken.None)).Moved;
         Assert.Equal(stillFailed.Count, resumed);
         Assert.Equal(stillFailed.Order(), (await Drain("notice-intake")).Order());
         Assert.Empty(await Drain("notice-intake_error"));
@@ -56,7 +56,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
         Assert.Equal(5, (await Drain("verdicts_error", requeue: true)).Count);
         var errors = new ErrorQueues(new Uri(_system.Vhost.AmqpUri()), new Uri("http://127.0.0.1:15672/"));
 
-        Assert.Equal(1, await errors.Redrive("verdicts_error", ids[2], null, CancellationToken.None));
+        Assert.Equal(1, (await errors.Redrive("verdicts_error", ids[2], null, CancellationToken.None)).Moved);
 
         Assert.Equal([ids[2]], await Drain("verdicts"));
         Assert.Equal(ids.Where(id => id != ids[2]).Order(), (await Drain("verdicts_error")).Order());
@@ -71,7 +71,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
         await PutInErrorQueue("notice-intake", Guid.NewGuid().ToString(), body);
         var errors = new ErrorQueues(new Uri(_system.Vhost.AmqpUri()), new Uri("http://127.0.0.1:15672/"));
 
-        Assert.Equal(1, await errors.Redrive("notice-intake", null, null, CancellationToken.None));
+        Assert.Equal(1, (await errors.Redrive("notice-intake", null, null, CancellationToken.None)).Moved);
 
         var opened = await Client.WaitFor<CaseOpened>(m => m.NoticeId == "n-redriven");
         Assert.Equal(DeterministicId.ForCase("n-redriven", "c-redriven"), opened.CaseId);
@@ -119,18 +119,56 @@ public sealed class OperatorCliTests : IAsyncLifetime
         Assert.Contains(commands, c => c.GetProperty("type").GetString() == "RestrictAccount");
     }
 
+    [Fact]
+    public async Task A_reviewers_verdict_is_redriven_only_by_the_operator_keeping_its_publisher_and_the_rest_goes_on()
+    {
+        var users = await BrokerUsers.Create(_system.Vhost);
+        await _system.StartHost(new Dictionary<string, string>
+        {
+            ["Security__AllowAnyReviewer"] = "false",
+            ["Security__ReviewerIds"] = "nobody",
+            ["Security__ReviewerPublishers"] = users.User("reviewer"),
+        });
+        var caseId = DeterministicId.ForCase("n-redrive", "c-redrive");
+        await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-redrive", "acct-redrive"));
+        await Client.PublishRaw("NoticeFiled", Payloads.Notice("n-redrive", "c-redrive"));
+        await Client.WaitFor<CaseOpened>(m => m.CaseId == caseId);
+
+        // A reviewer's verdict dead-lettered as MassTransit leaves it, under the reviewer's broker user_id; and a notice.
+        var verdictId = Guid.NewGuid().ToString();
+        await PutInErrorQueue("verdicts", verdictId, JsonSerializer.SerializeToUtf8Bytes(Payloads.Verdict(caseId, "Infringing", reviewerId: "someone")),
+            users.User("reviewer"), users.Uri("operator"));
+        await PutInErrorQueue("notice-intake", Guid.NewGuid().ToString(), JsonSerializer.SerializeToUtf8Bytes(Payloads.Notice("n-after", "c-redrive")));
+
+        // As guest, who may not impersonate: the verdict is kept, said so, and --all goes on with the notice.
+        var (exitCode, output) = await Modctl("errors", "redrive", "--all");
+        Assert.True(exitCode == 1, output);
+        Assert.Contains("verdicts_error: 1 message(s) kept", output, StringComparison.Ordinal);
+        await Client.WaitFor<CaseOpened>(m => m.NoticeId == "n-after");
+        Assert.Equal([verdictId], await Drain("verdicts_error", requeue: true));
+        Assert.Empty(Client.All<RemoveContent>());
+
+        // As the operator: the verdict goes back unchanged, is still the reviewer's, and decides the case.
+        var errors = new ErrorQueues(new Uri(users.Uri("operator")), new Uri("http://127.0.0.1:15672/"));
+        Assert.Equal(new RedriveResult(1, 0), await errors.Redrive("verdicts_error", null, null, CancellationToken.None));
+        await Client.WaitFor<RemoveContent>(m => m.CaseId == caseId);
+        Assert.Contains(_system.Hosts, h => h.OutputText.Contains($"was redriven by operator {users.User("operator")}", StringComparison.Ordinal)
+            && h.OutputText.Contains($"published by {users.User("reviewer")}", StringComparison.Ordinal));
+    }
+
     async Task<(int ExitCode, string Output)> Modctl(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "modctl.dll"));
+        info.ArgumentList.Add(RepositoryPaths.CliAssembly());
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         foreach (var (key, value) in _system.Environment())
             info.Environment[key] = value;
         using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        return (process.ExitCode, output + await error);
     }
 
     /// <summary>Messages as MassTransit leaves them in an error queue: the body, a message id and the fault headers.</summary>
@@ -147,14 +185,21 @@ public sealed class OperatorCliTests : IAsyncLifetime
         return ids;
     }
 
-    async Task PutInErrorQueue(string queue, string messageId, byte[] body)
+    /// <summary>Puts a message in an error queue; with <paramref name="userId"/>, published by <paramref name="asUri"/>'s user as that broker user.</summary>
+    async Task PutInErrorQueue(string queue, string messageId, byte[] body, string? userId = null, string? asUri = null)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(_system.Vhost.AmqpUri()) }.CreateConnectionAsync();
+        await using (var admin = await new ConnectionFactory { Uri = new Uri(_system.Vhost.AmqpUri()) }.CreateConnectionAsync())
+        await using (var declare = await admin.CreateChannelAsync())
+        {
+            await declare.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            await declare.QueueDeclareAsync(queue + "_error", durable: true, exclusive: false, autoDelete: false);
+        }
+
+        await using var connection = await new ConnectionFactory { Uri = new Uri(asUri ?? _system.Vhost.AmqpUri()) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
-        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueDeclareAsync(queue + "_error", durable: true, exclusive: false, autoDelete: false);
         var properties = new BasicProperties
         {
+            UserId = userId,
             MessageId = messageId,
             ContentType = "application/json",
             DeliveryMode = DeliveryModes.Persistent,

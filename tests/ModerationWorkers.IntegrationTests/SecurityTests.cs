@@ -135,6 +135,152 @@ public sealed class SecurityTests : IAsyncLifetime
             Assert.DoesNotContain(personal, logs, StringComparison.OrdinalIgnoreCase);
     }
 
+    const string C = "ModerationWorkers.Contracts:";
+
+    static readonly string[] Inbound = ["ContentUploaded", "NoticeFiled", "VerdictReached", "CounterNoticeFiled", "AppealFiled", "LegalActionFiled", "LegalActionConcluded"];
+
+    static readonly string[] CaseSagaPublishes =
+    [
+        "CaseOpened", "NoticeRejected", "RemoveContent", "CaseClosed", "RestoreContent", "CounterNoticeReceived", "CounterNoticeRejected",
+        "AppealOpened", "AppealRejected", "AppealDecided", "LegalActionRejected",
+    ];
+
+    /// <summary>What each broker user needs, stated here on its own: the queues it reads and the exchanges it writes.</summary>
+    static readonly Dictionary<string, (string[] Reads, string[] Writes)> Needs = new()
+    {
+        ["platform"] = ([], [.. Inbound.Select(m => C + m)]),
+        ["reviewer"] = ([], [C + "VerdictReached"]),
+        ["downstream"] = ([], []),
+        ["operator"] = ([], []),
+        ["content-intake"] = (["content-intake"], ["content-intake", "case-saga.inbox"]),
+        ["notice-intake"] = (["notice-intake"], ["notice-intake", C + "NoticeRejected", "case-saga.inbox", "case-saga-priority.inbox"]),
+        ["verdicts"] = (["verdicts"], ["verdicts", "case-saga-priority.verdicts"]),
+        ["redress"] = (["counter-notices", "appeals", "legal-actions", "legal-action-outcomes"],
+            ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "case-saga.inbox"]),
+        ["case-saga"] = (["case-saga", "case-saga-priority"],
+            ["case-saga", "case-saga-priority", "account-strikes.inbox", "notifier-standing.inbox", .. CaseSagaPublishes.Select(m => C + m)]),
+        ["account-strikes"] = (["account-strikes"], ["account-strikes", C + "RestrictAccount"]),
+        ["notifier-standing"] = (["notifier-standing"], ["notifier-standing", C + "NotifierWarned", C + "NotifierSuspended"]),
+        ["timers"] = ([], ["case-saga.inbox"]),
+    };
+
+    [Fact]
+    public async Task Each_broker_user_may_do_exactly_what_its_role_needs_and_is_refused_everything_else()
+    {
+        var users = await BrokerUsers.Create(_system.Vhost);
+        var host = await _system.StartHost();
+        await host.Kill(); // the topology stays; nothing consumes what the probes publish
+
+        var queues = Components.Configuration.WorkerRole.All.SelectMany(Components.Configuration.WorkerRole.QueuesOf).ToList();
+        var contract = Inbound.Concat(CaseSagaPublishes).Concat(["RestrictAccount", "NotifierWarned", "NotifierSuspended"]).Select(m => C + m);
+        var exchanges = contract.Concat(queues).Concat(queues.SelectMany(Components.Messages.QueueNames.InboxesOf)).Distinct().ToList();
+        await using (var admin = await Connect(_system.Vhost.AmqpUri()))
+        {
+            // Every exchange exists, so a probe's refusal is the permission's, never a 404.
+            foreach (var exchange in exchanges)
+                await using (var channel = await admin.CreateChannelAsync())
+                    await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        }
+
+        var wrong = new List<string>();
+        foreach (var (role, needs) in Needs)
+        {
+            await using var connection = await Connect(users.Uri(role));
+            foreach (var queue in queues)
+            {
+                var reads = needs.Reads.Contains(queue);
+                Check(wrong, role, $"get {queue}", reads, await Refused(connection, c => c.BasicGetAsync(queue, autoAck: false)));
+                Check(wrong, role, $"purge {queue}", reads, await Refused(connection, c => c.QueuePurgeAsync(queue)));
+                Check(wrong, role, $"declare {queue}", reads, await Refused(connection, c => c.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false)));
+            }
+
+            foreach (var exchange in exchanges)
+            {
+                var writes = needs.Writes.Contains(exchange);
+                Check(wrong, role, $"publish to {exchange}", writes, await Refused(connection, async c =>
+                    await c.BasicPublishAsync(exchange, string.Empty, mandatory: false, new BasicProperties(), "{}"u8.ToArray())));
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public async Task An_apply_verdict_sent_by_another_worker_is_ignored_and_the_case_stays_open()
+    {
+        var users = await BrokerUsers.Create(_system.Vhost);
+        await _system.StartHost(new Dictionary<string, string> { ["Security__AllowAnyReviewer"] = "false", ["Security__ReviewerIds"] = "reviewer-ok" });
+        var caseId = DeterministicId.ForCase("n-forged", "c-forged");
+        await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-forged", "acct-forged"));
+        await Client.PublishRaw("NoticeFiled", Payloads.Notice("n-forged", "c-forged"));
+        await Client.WaitFor<CaseOpened>(m => m.CaseId == caseId);
+
+        // The content-intake user may write the case saga's inbox, so it tries to decide the case itself.
+        await using var connection = await Connect(users.Uri("content-intake"));
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var forged = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            caseId, verdict = "Infringing", reviewerId = "reviewer-ok", decidedAt = "2026-11-30T10:00:00+00:00", appeal = false,
+        });
+        await channel.BasicPublishAsync("case-saga.inbox", string.Empty, mandatory: false, new BasicProperties
+        {
+            ContentType = "application/json",
+            DeliveryMode = DeliveryModes.Persistent,
+            MessageId = Guid.NewGuid().ToString(),
+            Headers = new Dictionary<string, object?> { ["MT-MessageType"] = "urn:message:ModerationWorkers.Components.Messages:ApplyVerdict" },
+        }, forged);
+
+        await WaitForLog("not from the verdicts role");
+        Assert.Empty(Client.All<RemoveContent>());
+        Assert.Equal("AwaitingVerdict", (await _system.Case(caseId))!.CurrentState);
+        // Acked, not dead-lettered: a redrive must never be able to launder it.
+        Assert.Equal(0u, await MessagesIn("case-saga_error"));
+
+        // The same decision through VerdictReached, from a listed reviewer, is enforced.
+        await Client.PublishRaw("VerdictReached", Payloads.Verdict(caseId, "Infringing", reviewerId: "reviewer-ok"));
+        await Client.WaitFor<RemoveContent>(m => m.CaseId == caseId);
+    }
+
+    async Task<uint> MessagesIn(string queue)
+    {
+        await using var connection = await Connect(_system.Vhost.AmqpUri());
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException ex) when (ex.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0; // never created: nothing was ever dead-lettered there
+        }
+    }
+
+    static void Check(List<string> wrong, string role, string what, bool needed, bool refused)
+    {
+        if (needed == refused)
+            wrong.Add($"{role}: {what} was {(refused ? "refused but is needed" : "allowed but is not needed")}");
+    }
+
+    static async Task<IConnection> Connect(string uri) => await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
+
+    /// <summary>Runs one operation on a fresh channel: true when the broker refuses it with 403 (a refusal closes the channel).</summary>
+    static async Task<bool> Refused(IConnection connection, Func<IChannel, Task> operation)
+    {
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        try
+        {
+            await operation(channel);
+            return false;
+        }
+        catch (Exception ex) when (ex is OperationInterruptedException or AlreadyClosedException or PublishException)
+        {
+            var code = (ex as OperationInterruptedException)?.ShutdownReason?.ReplyCode ?? channel.CloseReason?.ReplyCode;
+            if (code is not 403)
+                throw new InvalidOperationException($"the broker answered {code}, not 403", ex);
+            return true;
+        }
+    }
+
     async Task WaitForLog(string text)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);

@@ -10,6 +10,12 @@ namespace ModerationWorkers.Cli.Broker;
 public sealed record ErrorQueueSummary(string Queue, long Messages, IReadOnlyDictionary<string, int> Reasons);
 
 /// <summary>
+/// What a redrive of one error queue did: messages moved back, and messages kept because they carry another broker
+/// user's user_id and this user may not impersonate (RabbitMQ would refuse them with 406).
+/// </summary>
+public sealed record RedriveResult(int Moved, int KeptForeignUser);
+
+/// <summary>
 /// The error queues MassTransit fills (&lt;queue&gt;_error): listed through the management API, and redriven over AMQP.
 /// A redriven message is published to its original queue and confirmed by the broker before it is acked on the error
 /// queue, so an interrupted redrive can leave a message in both places, never in neither.
@@ -18,6 +24,12 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
 {
     public const string FaultMessageHeader = "MT-Fault-Message";
     public const string ErrorSuffix = "_error";
+
+    /// <summary>Stamped on every redriven message: who moved it and when. The workers log it beside the message's own publisher.</summary>
+    public const string RedrivenByHeader = "MW-Redriven-By";
+    public const string RedrivenAtHeader = "MW-Redriven-At";
+
+    string User => Uri.UnescapeDataString(amqpUri.UserInfo).Split(':')[0] is { Length: > 0 } user ? user : "guest";
 
     string Vhost => Uri.UnescapeDataString(amqpUri.AbsolutePath.TrimStart('/')) is { Length: > 0 } v ? v : "/";
 
@@ -55,9 +67,30 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
         return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
     }
 
-    /// <summary>Moves messages back to the queue they failed on. <paramref name="messageId"/> limits it to one message.</summary>
-    public async Task<int> Redrive(string errorQueue, string? messageId, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>Whether this broker user carries the impersonator tag, so it may re-publish a message under its original user_id.</summary>
+    public async Task<bool> MayImpersonate(CancellationToken cancellationToken)
     {
+        using var http = Management();
+        using var response = await http.GetAsync("api/whoami", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            return false; // no management access: then no tags we could rely on either
+        var whoami = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var tags = whoami.GetProperty("tags");
+        var names = tags.ValueKind == JsonValueKind.Array
+            ? tags.EnumerateArray().Select(t => t.GetString() ?? "")
+            : (tags.GetString() ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Contains("impersonator", StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Moves messages back to the queue they failed on, unchanged but for the fault headers and the redrive stamp: a
+    /// message keeps its user_id, so a reviewer's verdict stays the reviewer's and passes the same authority check. A
+    /// message under another user's user_id is kept where it is unless this user may impersonate.
+    /// <paramref name="messageId"/> limits it to one message.
+    /// </summary>
+    public async Task<RedriveResult> Redrive(string errorQueue, string? messageId, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var mayImpersonate = await MayImpersonate(cancellationToken);
         var target = errorQueue.EndsWith(ErrorSuffix, StringComparison.Ordinal) ? errorQueue[..^ErrorSuffix.Length] : errorQueue;
         var source = target + ErrorSuffix;
         await using var connection = await new ConnectionFactory { Uri = amqpUri }.CreateConnectionAsync(cancellationToken);
@@ -66,6 +99,7 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
 
         var depth = (await channel.QueueDeclarePassiveAsync(source, cancellationToken)).MessageCount;
         var moved = 0;
+        var kept = 0;
         var skipped = new List<ulong>();
         try
         {
@@ -82,11 +116,21 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
                     continue;
                 }
 
-                var properties = new BasicProperties(message.BasicProperties)
+                // The broker would refuse it (406) and close the channel: keep it, and say so.
+                if (message.BasicProperties.UserId is { Length: > 0 } publisher && publisher != User && !mayImpersonate)
                 {
-                    Headers = message.BasicProperties.Headers?.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal)
-                        && h.Key != "MT-Reason").ToDictionary(h => h.Key, h => h.Value),
-                };
+                    skipped.Add(message.DeliveryTag);
+                    kept++;
+                    if (messageId is not null)
+                        break;
+                    continue;
+                }
+
+                var headers = message.BasicProperties.Headers?.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal)
+                    && h.Key != "MT-Reason").ToDictionary(h => h.Key, h => h.Value) ?? [];
+                headers[RedrivenByHeader] = User;
+                headers[RedrivenAtHeader] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                var properties = new BasicProperties(message.BasicProperties) { Headers = headers };
                 // Awaits the broker's confirm: only then is the copy on the error queue let go.
                 await channel.BasicPublishAsync(string.Empty, target, mandatory: true, properties, message.Body, cancellationToken);
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
@@ -102,7 +146,7 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
                 await channel.BasicNackAsync(tag, multiple: false, requeue: true, CancellationToken.None);
         }
 
-        return moved;
+        return new RedriveResult(moved, kept);
     }
 
     HttpClient Management()

@@ -18,7 +18,7 @@ public sealed class RawClient : IAsyncDisposable
     static readonly string[] Outbound =
     [
         "CaseOpened", "NoticeRejected", "RemoveContent", "RestrictAccount", "CaseClosed", "RestoreContent", "CounterNoticeReceived",
-        "CounterNoticeRejected", "AppealOpened", "AppealRejected", "AppealDecided", "NotifierWarned", "NotifierSuspended",
+        "CounterNoticeRejected", "AppealOpened", "AppealRejected", "AppealDecided", "NotifierWarned", "NotifierSuspended", "LegalActionRejected",
     ];
 
     readonly IConnection _connection;
