@@ -27,9 +27,14 @@ bus='[^:]+_bus_[^:]+'                  # MassTransit's per-process bus endpoint 
 own() { echo "$1|$1_error|$1_skipped"; }   # a role's queue and exchange, with its error and skipped queues
 inbox() { echo "$1\\.inbox"; }            # the exchange a queue's senders write to (QueueNames.Inbox)
 verdict_inbox='case-saga-priority\.verdicts'   # the one way in for ApplyVerdict (QueueNames.VerdictInbox)
-# Senders never touch a queue: they configure and write its inbox exchange, which the consuming role declares and binds
-# to the queue. A queue and its own exchange share a name, so a sender granted that name could read, purge or delete
-# the queue; an inbox has a name of its own. Each consumer reads its queues and the inboxes it binds.
+# A sender writes a queue's inbox exchange, never the queue's own exchange. It also declares the queue and binds the
+# inbox to it (configure and write on the queue, read on the inbox), so a command sent before its consumer ever started
+# waits in the queue. It never reads the queue: a queue and its own exchange share a name, and read on that name would
+# let a sender consume or purge the queue; the inbox has a name of its own. Each consumer reads its queues and inboxes.
+# send_c/send_w/send_r Q [EXCHANGE]: what sending to queue Q through its inbox (or EXCHANGE) needs.
+send_c() { echo "$1|${2:-$(inbox "$1")}"; }
+send_w() { echo "$1|${2:-$(inbox "$1")}"; }
+send_r() { echo "${2:-$(inbox "$1")}"; }
 
 declare -A configure write read tags
 # Platform services: may only write the inbound exchanges. Nothing to declare, nothing to read.
@@ -52,29 +57,29 @@ write[operator]='amq\.default'
 read[operator]='.*_error'
 tags[operator]='management,impersonator'
 
-configure[content-intake]="$(own content-intake)|${C}ContentUploaded|$(inbox case-saga)|${fault}|${bus}"
-write[content-intake]="$(own content-intake)|$(inbox case-saga)|${fault}|${bus}"
-read[content-intake]="content-intake|${C}ContentUploaded|${bus}"
+configure[content-intake]="$(own content-intake)|${C}ContentUploaded|$(send_c case-saga)|${fault}|${bus}"
+write[content-intake]="$(own content-intake)|$(send_w case-saga)|${fault}|${bus}"
+read[content-intake]="content-intake|${C}ContentUploaded|$(send_r case-saga)|${bus}"
 
-configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|$(inbox case-saga)|$(inbox case-saga-priority)|${fault}|${bus}"
-write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|$(inbox case-saga)|$(inbox case-saga-priority)|${fault}|${bus}"
-read[notice-intake]="notice-intake|${C}NoticeFiled|${bus}"
+configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|$(send_c case-saga)|$(send_c case-saga-priority)|${fault}|${bus}"
+write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|$(send_w case-saga)|$(send_w case-saga-priority)|${fault}|${bus}"
+read[notice-intake]="notice-intake|${C}NoticeFiled|$(send_r case-saga)|$(send_r case-saga-priority)|${bus}"
 
-configure[verdicts]="$(own verdicts)|${C}VerdictReached|${verdict_inbox}|${fault}|${bus}"
-write[verdicts]="$(own verdicts)|${verdict_inbox}|${fault}|${bus}"
-read[verdicts]="verdicts|${C}VerdictReached|${bus}"
+configure[verdicts]="$(own verdicts)|${C}VerdictReached|$(send_c case-saga-priority "$verdict_inbox")|${fault}|${bus}"
+write[verdicts]="$(own verdicts)|$(send_w case-saga-priority "$verdict_inbox")|${fault}|${bus}"
+read[verdicts]="verdicts|${C}VerdictReached|$(send_r case-saga-priority "$verdict_inbox")|${bus}"
 
 redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded)"
 redress_own="$(own counter-notices)|$(own appeals)|$(own legal-actions)|$(own legal-action-outcomes)"
-configure[redress]="${redress_own}|${redress_in}|$(inbox case-saga)|${fault}|${bus}"
-write[redress]="${redress_own}|$(inbox case-saga)|${fault}|${bus}"
-read[redress]="counter-notices|appeals|legal-actions|legal-action-outcomes|${redress_in}|${bus}"
+configure[redress]="${redress_own}|${redress_in}|$(send_c case-saga)|${fault}|${bus}"
+write[redress]="${redress_own}|$(send_w case-saga)|${fault}|${bus}"
+read[redress]="counter-notices|appeals|legal-actions|legal-action-outcomes|${redress_in}|$(send_r case-saga)|${bus}"
 
 case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided|LegalActionRejected)"
 case_in="$(inbox case-saga)|$(inbox case-saga-priority)|${verdict_inbox}"
-configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|${case_in}|$(inbox account-strikes)|$(inbox notifier-standing)|${case_out}|${fault}|${bus}"
-write[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(inbox account-strikes)|$(inbox notifier-standing)|${case_out}|${fault}|${bus}"
-read[case-saga]="case-saga|case-saga-priority|${case_in}|${bus}"
+configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|${case_in}|$(send_c account-strikes)|$(send_c notifier-standing)|${case_out}|${fault}|${bus}"
+write[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(send_w account-strikes)|$(send_w notifier-standing)|${case_out}|${fault}|${bus}"
+read[case-saga]="case-saga|case-saga-priority|${case_in}|$(send_r account-strikes)|$(send_r notifier-standing)|${bus}"
 
 configure[notifier-standing]="$(own notifier-standing)|$(inbox notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
 write[notifier-standing]="$(own notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
@@ -84,9 +89,9 @@ configure[account-strikes]="$(own account-strikes)|$(inbox account-strikes)|${C}
 write[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
 read[account-strikes]="account-strikes|$(inbox account-strikes)|${bus}"
 
-configure[timers]="$(inbox case-saga)|${bus}"
-write[timers]="$(inbox case-saga)|${bus}"
-read[timers]="${bus}"
+configure[timers]="$(send_c case-saga)|${bus}"
+write[timers]="$(send_w case-saga)|${bus}"
+read[timers]="$(send_r case-saga)|${bus}"
 
 anchor() { [[ -z "$1" ]] && echo '^$' || echo "^($1)\$"; }
 # JSON string escaping for the management API: the regexes hold backslashes.

@@ -145,23 +145,29 @@ public sealed class SecurityTests : IAsyncLifetime
         "AppealOpened", "AppealRejected", "AppealDecided", "LegalActionRejected",
     ];
 
-    /// <summary>What each broker user needs, stated here on its own: the queues it reads and the exchanges it writes.</summary>
-    static readonly Dictionary<string, (string[] Reads, string[] Writes)> Needs = new()
+    /// <summary>
+    /// What each broker user needs, stated here on its own: the queues it reads, the queues it declares (its own, and
+    /// those it sends to, so a command never waits on an unbound exchange), and the exchanges it writes.
+    /// </summary>
+    static readonly Dictionary<string, (string[] Reads, string[] Declares, string[] Writes)> Needs = new()
     {
-        ["platform"] = ([], [.. Inbound.Select(m => C + m)]),
-        ["reviewer"] = ([], [C + "VerdictReached"]),
-        ["downstream"] = ([], []),
-        ["operator"] = ([], []),
-        ["content-intake"] = (["content-intake"], ["content-intake", "case-saga.inbox"]),
-        ["notice-intake"] = (["notice-intake"], ["notice-intake", C + "NoticeRejected", "case-saga.inbox", "case-saga-priority.inbox"]),
-        ["verdicts"] = (["verdicts"], ["verdicts", "case-saga-priority.verdicts"]),
+        ["platform"] = ([], [], [.. Inbound.Select(m => C + m)]),
+        ["reviewer"] = ([], [], [C + "VerdictReached"]),
+        ["downstream"] = ([], [], []),
+        ["operator"] = ([], [], []),
+        ["content-intake"] = (["content-intake"], ["content-intake", "case-saga"], ["content-intake", "case-saga", "case-saga.inbox"]),
+        ["notice-intake"] = (["notice-intake"], ["notice-intake", "case-saga", "case-saga-priority"],
+            ["notice-intake", C + "NoticeRejected", "case-saga", "case-saga.inbox", "case-saga-priority", "case-saga-priority.inbox"]),
+        ["verdicts"] = (["verdicts"], ["verdicts", "case-saga-priority"], ["verdicts", "case-saga-priority", "case-saga-priority.verdicts"]),
         ["redress"] = (["counter-notices", "appeals", "legal-actions", "legal-action-outcomes"],
-            ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "case-saga.inbox"]),
-        ["case-saga"] = (["case-saga", "case-saga-priority"],
-            ["case-saga", "case-saga-priority", "account-strikes.inbox", "notifier-standing.inbox", .. CaseSagaPublishes.Select(m => C + m)]),
-        ["account-strikes"] = (["account-strikes"], ["account-strikes", C + "RestrictAccount"]),
-        ["notifier-standing"] = (["notifier-standing"], ["notifier-standing", C + "NotifierWarned", C + "NotifierSuspended"]),
-        ["timers"] = ([], ["case-saga.inbox"]),
+            ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "case-saga"],
+            ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "case-saga", "case-saga.inbox"]),
+        ["case-saga"] = (["case-saga", "case-saga-priority"], ["case-saga", "case-saga-priority", "account-strikes", "notifier-standing"],
+            ["case-saga", "case-saga-priority", "account-strikes", "account-strikes.inbox", "notifier-standing", "notifier-standing.inbox",
+             .. CaseSagaPublishes.Select(m => C + m)]),
+        ["account-strikes"] = (["account-strikes"], ["account-strikes"], ["account-strikes", C + "RestrictAccount"]),
+        ["notifier-standing"] = (["notifier-standing"], ["notifier-standing"], ["notifier-standing", C + "NotifierWarned", C + "NotifierSuspended"]),
+        ["timers"] = ([], ["case-saga"], ["case-saga", "case-saga.inbox"]),
     };
 
     [Fact]
@@ -191,7 +197,8 @@ public sealed class SecurityTests : IAsyncLifetime
                 var reads = needs.Reads.Contains(queue);
                 Check(wrong, role, $"get {queue}", reads, await Refused(connection, c => c.BasicGetAsync(queue, autoAck: false)));
                 Check(wrong, role, $"purge {queue}", reads, await Refused(connection, c => c.QueuePurgeAsync(queue)));
-                Check(wrong, role, $"declare {queue}", reads, await Refused(connection, c => c.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false)));
+                Check(wrong, role, $"declare {queue}", needs.Declares.Contains(queue),
+                    await Refused(connection, c => c.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false)));
             }
 
             foreach (var exchange in exchanges)

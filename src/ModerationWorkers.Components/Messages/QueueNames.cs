@@ -39,10 +39,16 @@ public static class QueueNames
     /// <summary>The exchanges bound to a queue, each a way in for its senders.</summary>
     public static IReadOnlyList<string> InboxesOf(string queue) => queue == CaseSagaPriority ? [Inbox(queue), VerdictInbox] : [Inbox(queue)];
 
-    /// <summary>Where to send a message for <paramref name="queue"/>: its inbox exchange.</summary>
-    public static Uri Address(string queue) => new($"exchange:{Inbox(queue)}");
+    /// <summary>
+    /// Where to send a message for <paramref name="queue"/>: its inbox exchange. The sender also declares the queue and
+    /// the binding, so a command sent before its consumer ever started waits in the queue rather than being dropped by
+    /// an exchange bound to nothing.
+    /// </summary>
+    public static Uri Address(string queue) => Through(Inbox(queue), queue);
 
-    public static Uri VerdictAddress { get; } = new($"exchange:{VerdictInbox}");
+    public static Uri VerdictAddress { get; } = Through(VerdictInbox, CaseSagaPriority);
+
+    static Uri Through(string exchange, string queue) => new($"exchange:{exchange}?bind=true&queue={queue}");
 
     /// <summary>A stored destination: outboxes written before issue 14 name the queue itself, which now means its inbox.</summary>
     public static Uri Resolve(string destination) =>
