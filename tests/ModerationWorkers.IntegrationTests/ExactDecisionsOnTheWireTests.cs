@@ -1,3 +1,6 @@
+using ModerationWorkers.Cli.Broker;
+using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -121,5 +124,50 @@ public sealed class ExactDecisionsOnTheWireTests : IAsyncLifetime
 
         var restore = await Client.WaitFor<RestoreContent>(m => m.CaseId == caseId);
         Assert.Equal("content-l", restore.ContentId);
+    }
+
+    [Fact]
+    public async Task A_strike_redriven_after_its_case_was_restored_is_not_applied()
+    {
+        // Everything but the strike ledger runs, so the verdict's RecordStrike waits in account-strikes.
+        var roles = new Dictionary<string, string> { ["Workers__Roles"] = "content-intake,notice-intake,verdicts,case-saga,timers,redress,notifier-standing" };
+        await _system.StartHost(roles);
+        var caseId = await RemovedCase("notice-s", "content-s", "account-s");
+        await Wait.Until(async () => await Client.MessageCount("account-strikes") == 1, TimeSpan.FromSeconds(30), "the strike to wait in account-strikes");
+
+        // It is dead-lettered, as a store outage longer than the retries would do.
+        await MoveToErrorQueue("account-strikes");
+
+        // The removal is reversed on appeal: the retraction reaches the ledger first.
+        await Client.PublishRaw("AppealFiled", Payloads.Appeal(caseId, "account-s"));
+        await Client.WaitFor<AppealOpened>(m => m.CaseId == caseId);
+        await Client.PublishRaw("VerdictReached", Payloads.Verdict(caseId, "NotInfringing", appeal: true));
+        await Client.WaitFor<RestoreContent>(m => m.CaseId == caseId);
+        await _system.StartHost(new Dictionary<string, string> { ["Workers__Roles"] = "account-strikes" });
+        await Wait.Until(async () => await Client.MessageCount("account-strikes") == 0, TimeSpan.FromSeconds(30), "the retraction to be applied");
+
+        // An operator redrives the strike: it must not land on restored content.
+        var errors = new ErrorQueues(new Uri(_system.Vhost.AmqpUri()), new Uri("http://127.0.0.1:15672/"));
+        Assert.Equal(1, (await errors.Redrive("account-strikes", null, null, CancellationToken.None)).Moved);
+        await Wait.Until(async () => await Client.MessageCount("account-strikes") == 0, TimeSpan.FromSeconds(30), "the redriven strike to be consumed");
+        await Task.Delay(500);
+
+        Assert.Empty(Client.All<RestrictAccount>());
+        var account = await _system.Store.Sagas.Find<AccountStrikesState>(DeterministicId.ForAccount("account-s"), CancellationToken.None);
+        Assert.Empty(account!.Strikes);
+        Assert.Contains(caseId, account.RetractedCases);
+    }
+
+    /// <summary>Moves every message of a queue to its error queue, as MassTransit's dead-lettering would.</summary>
+    async Task MoveToErrorQueue(string queue)
+    {
+        await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(_system.Vhost.AmqpUri()) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new RabbitMQ.Client.CreateChannelOptions(true, true));
+        await channel.QueueDeclareAsync(queue + "_error", durable: true, exclusive: false, autoDelete: false);
+        while (await channel.BasicGetAsync(queue, autoAck: false) is { } message)
+        {
+            await channel.BasicPublishAsync(string.Empty, queue + "_error", mandatory: true, new RabbitMQ.Client.BasicProperties(message.BasicProperties), message.Body);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false);
+        }
     }
 }
