@@ -35,7 +35,7 @@ public static class CliSettings
 
     public static async Task<IModerationStore> OpenStore(CancellationToken cancellationToken)
     {
-        var store = ModerationStores.Create(Storage);
+        var store = ModerationStores.Create(Storage, ModerationWorkers.Components.Persistence.SagaKindAttribute.All);
         await store.Initialize(cancellationToken);
         return store;
     }

@@ -25,6 +25,19 @@ public static class ModerationMetrics
     public static readonly Counter<long> RedressFiled = Meter.CreateCounter<long>("moderation.redress.filed");
     public static readonly Counter<long> NotifiersSuspended = Meter.CreateCounter<long>("moderation.notifiers.suspended");
     public static readonly Counter<long> CommandsPublished = Meter.CreateCounter<long>("moderation.commands.published");
+    public static readonly Counter<long> EndpointPauses = Meter.CreateCounter<long>("moderation.endpoint.pauses",
+        description: "Times an endpoint paused because the store was unavailable");
+
+    static Func<IEnumerable<Configuration.StoreCircuit>> _circuits = () => [];
+
+    /// <summary>Where the paused-endpoint gauge reads from: the store circuits of this process's bus.</summary>
+    public static void ObservePausedEndpoints(Func<IEnumerable<Configuration.StoreCircuit>> read) => _circuits = read;
+
+    static readonly ObservableGauge<int> PausedEndpoints = Meter.CreateObservableGauge("moderation.endpoint.paused",
+        () => _circuits().Select(c => new Measurement<int>(c.OpenReason is null ? 0 : 1,
+            new KeyValuePair<string, object?>("endpoint", c.Endpoint), new KeyValuePair<string, object?>("reason", c.OpenReason ?? "none"))),
+        description: "1 while an endpoint is paused because the store is unavailable, with the reason; 0 while it consumes");
+
     static Func<int> _retryingTimers = () => 0;
 
     static readonly ObservableGauge<int> RetryingTimers = Meter.CreateObservableGauge("moderation.timers.retrying", () => _retryingTimers(),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ModerationWorkers.Storage;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -36,7 +37,7 @@ static class HostLogging
 
     public static bool IsConfigurationError(Exception exception) => exception switch
     {
-        OptionsValidationException => true,
+        OptionsValidationException or StoreConfigurationException => true,
         InvalidOperationException when exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsConfigurationError),
         _ => exception.InnerException is { } inner && IsConfigurationError(inner),
@@ -46,6 +47,7 @@ static class HostLogging
     public static string Describe(Exception exception) => exception switch
     {
         OptionsValidationException options => string.Join("; ", options.Failures),
+        StoreConfigurationException store => store.Message,
         AggregateException aggregate => string.Join("; ", aggregate.InnerExceptions.Select(Describe)),
         _ when exception.InnerException is OptionsValidationException inner => Describe(inner),
         _ => $"{exception.GetType().Name}: {exception.Message}",

@@ -20,7 +20,8 @@ try
     var app = builder.Build();
     app.MapOperationsEndpoints();
     await app.RunAsync();
-    return 0;
+    return Environment.ExitCode; // 1 when the store could not be initialised
+
 }
 catch (Exception ex) when (HostLogging.IsConfigurationError(ex))
 {

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Host;
 
 /// <summary>Ready only while the store answers.</summary>
-public sealed class StoreHealthCheck(IModerationStore store) : IHealthCheck
+public sealed class StoreHealthCheck(IModerationStore store, StoreReadiness readiness) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!readiness.IsReady)
+            return HealthCheckResult.Unhealthy("The store's schema is being created or migrated.");
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

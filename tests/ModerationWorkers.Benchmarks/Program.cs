@@ -9,6 +9,13 @@ log($"{(settings.Smoke ? "smoke" : "full")} benchmark, {settings.Runs} run(s) pe
 
 // --only <scenario> runs one scenario, for profiling: its runs are logged, and no table or JSON is written.
 var only = Array.IndexOf(args, "--only") is var o and >= 0 && o + 1 < args.Length ? args[o + 1] : null;
+// --store mongodb runs the cases scenario on MongoDB: the other scenarios measure the broker or SQLite's own paths.
+if (settings.MongoDbUri is not null)
+{
+    WorkerProcess.MongoDbUri = settings.MongoDbUri;
+    only = "cases";
+    log("store: MongoDB (--store mongodb); only the cases scenario runs");
+}
 bool Runs(string scenario) => only is null || only == scenario;
 
 var ceiling = new List<double>();

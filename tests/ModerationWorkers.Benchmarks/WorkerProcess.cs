@@ -22,6 +22,9 @@ public sealed class WorkerProcess : IAsyncDisposable
     /// <summary>CPU time the worker has used since it started.</summary>
     public TimeSpan CpuTime => CpuClock.Used(_process);
 
+    /// <summary>The MongoDB every worker of this run uses instead of SQLite (<c>--store mongodb</c>); null for SQLite.</summary>
+    public static string? MongoDbUri { get; set; }
+
     public static async Task<WorkerProcess> Start(string brokerUri, string databasePath, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -31,6 +34,13 @@ public sealed class WorkerProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = "Development";
         info.Environment["RabbitMq__Uri"] = brokerUri;
         info.Environment["Storage__Sqlite__Path"] = databasePath;
+        if (MongoDbUri is not null)
+        {
+            // One database per scenario run, as the SQLite file is: named after that file.
+            info.Environment["Storage__Provider"] = "MongoDb";
+            info.Environment["Storage__MongoDb__ConnectionString"] = MongoDbUri;
+            info.Environment["Storage__MongoDb__Database"] = "bench_" + Path.GetFileNameWithoutExtension(Path.GetDirectoryName(databasePath) is { Length: > 0 } folder ? folder : databasePath);
+        }
         info.Environment["Observability__Port"] = "0";
         // Per-case log lines at Information would measure the console, not the workers.
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
@@ -63,36 +64,89 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_locked_store_is_retried_with_backoff_then_dead_lettered_with_the_reason()
+    public async Task A_locked_store_pauses_the_endpoint_and_only_a_poison_message_reaches_the_error_queue()
     {
+        var port = OperationsTests.FreePort();
         await _system.StartHost(new Dictionary<string, string>
         {
+            ["Observability__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage__Sqlite__BusyTimeoutSeconds"] = "1",
             ["Workers__Endpoints__content-intake__RetryLimit"] = "3",
             ["Workers__Endpoints__content-intake__RetryMinInterval"] = "00:00:00.200",
             ["Workers__Endpoints__content-intake__RetryMaxInterval"] = "00:00:00.500",
         });
 
-        // Held for longer than every retry together: the upload is moved to the error queue, not lost or acked.
         await using (var lockHolder = await LockDatabase())
         {
+            // Held far longer than every retry together: the endpoint pauses, and says why, instead of dead-lettering.
             await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-locked", "acct-1"));
-            var failed = await Client.Take("content-intake_error", TimeSpan.FromSeconds(30));
-            Assert.NotNull(failed);
-            Assert.Contains("locked", RawClient.Header(failed, "MT-Fault-Message"), StringComparison.OrdinalIgnoreCase);
-            Assert.Contains("c-locked", System.Text.Encoding.UTF8.GetString(failed.Body.Span), StringComparison.Ordinal);
+            await WaitForPaused(port, "content-intake", "sqlite-locked", 1);
+
+            // Bad data still goes to the error queue at once, with its reason: the pause is for the store, not for it.
+            await Client.PublishBytes("ContentUploaded", "{ not json"u8.ToArray(), "application/json");
+            var poison = await Client.Take("content-intake_error", TimeSpan.FromSeconds(30));
+            Assert.NotNull(poison);
+            Assert.Contains("not json", System.Text.Encoding.UTF8.GetString(poison.Body.Span), StringComparison.Ordinal);
+            await Task.Delay(TimeSpan.FromSeconds(8));
+            Assert.Null(await Client.Take("content-intake_error", TimeSpan.FromSeconds(1)));
+            Assert.Null(await _system.Store.Content.Find("c-locked", CancellationToken.None));
         }
 
-        // Held briefly: a retry after the lock is released stores the upload.
-        var briefLock = await LockDatabase();
-        await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-retried", "acct-1"));
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        await briefLock.DisposeAsync();
-
-        await Wait.Until(async () => await _system.Store.Content.Find("c-retried", CancellationToken.None) is not null,
-            TimeSpan.FromSeconds(20), "the retried upload to be stored");
-        Assert.Null(await _system.Store.Content.Find("c-locked", CancellationToken.None));
+        // Released: the held upload is stored and the endpoint consumes again.
+        await Wait.Until(async () => await _system.Store.Content.Find("c-locked", CancellationToken.None) is not null,
+            TimeSpan.FromSeconds(30), "the held upload to be stored");
+        await WaitForPaused(port, "content-intake", "none", 0);
         Assert.Null(await Client.Take("content-intake_error", TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task A_store_locked_for_two_minutes_under_load_dead_letters_nothing_and_every_case_ends_once()
+    {
+        // The default retries (8, from 50 ms to 5 s, each try waiting 5 s for the lock) run out in about 80 s.
+        var port = OperationsTests.FreePort();
+        await _system.StartHost(new Dictionary<string, string> { ["Observability__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var stream = new CaseStream("lk", 60, accounts: 10);
+        await stream.UploadAndFile(Client);
+        await stream.AllOpened(Client, TimeSpan.FromSeconds(90));
+
+        var lockHolder = await LockDatabase();
+        await stream.Decide(Client);
+        await WaitForPaused(port, "case-saga-priority", "sqlite-locked", 1);
+        await Task.Delay(TimeSpan.FromSeconds(120));
+        Assert.Empty(await ErrorQueuesWithMessages());
+        Assert.Empty(Client.All<RemoveContent>());
+        await lockHolder.DisposeAsync();
+
+        await stream.AllClosed(Client, TimeSpan.FromSeconds(120));
+        stream.AssertExactOutcomes(Client);
+        Assert.Empty(await ErrorQueuesWithMessages());
+    }
+
+    static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>Waits until /metrics shows the endpoint's moderation_endpoint_paused series with that reason and value.</summary>
+    static Task WaitForPaused(int port, string endpoint, string reason, int value) =>
+        Wait.Until(async () => (await Http.GetStringAsync($"http://127.0.0.1:{port}/metrics")).Split('\n').Any(line =>
+                line.StartsWith("moderation_endpoint_paused{", StringComparison.Ordinal)
+                && line.Contains($"endpoint=\"{endpoint}\"", StringComparison.Ordinal)
+                && line.Contains($"reason=\"{reason}\"", StringComparison.Ordinal)
+                && line.EndsWith($"}} {value}", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), $"{endpoint} to show paused {value} ({reason}) in /metrics");
+
+    /// <summary>Every error queue of the test's vhost that holds a message, read off the management API.</summary>
+    async Task<List<string>> ErrorQueuesWithMessages()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:15672/api/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("guest:guest"u8.ToArray()));
+        var queues = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"queues/{Uri.EscapeDataString(_system.Vhost.Name)}?columns=name");
+        var failed = new List<string>();
+        foreach (var name in queues.EnumerateArray().Select(q => q.GetProperty("name").GetString()!).Where(n => n.EndsWith("_error", StringComparison.Ordinal)))
+        {
+            if (await Client.MessageCount(name) > 0)
+                failed.Add(name);
+        }
+
+        return failed;
     }
 
     /// <summary>Takes SQLite's exclusive lock on the host's database file, as another process could.</summary>

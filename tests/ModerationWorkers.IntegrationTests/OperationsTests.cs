@@ -79,6 +79,52 @@ public sealed class OperationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_the_schema_migration_waits_the_host_is_live_but_not_ready_and_consumes_nothing()
+    {
+        // Another process holds the write lock, as a long migration by another replica would: this host's migration waits.
+        var port = FreePort();
+        await _system.Store.Initialize(CancellationToken.None);
+        var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_system.DatabasePath};Pooling=False");
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await _system.StartHost(new Dictionary<string, string> { ["Observability__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-migrating", "acct-1"));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync($"http://127.0.0.1:{port}/health/live")).StatusCode);
+        var notReady = await Http.GetAsync($"http://127.0.0.1:{port}/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Null(await _system.Store.Content.Find("c-migrating", CancellationToken.None));
+
+        await blocker.DisposeAsync();
+        await Wait.Until(async () => (await Http.GetAsync($"http://127.0.0.1:{port}/health/ready")).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(30), "the host to become ready");
+        await Wait.Until(async () => await _system.Store.Content.Find("c-migrating", CancellationToken.None) is not null,
+            TimeSpan.FromSeconds(30), "the held upload to be stored");
+    }
+
+    [Fact]
+    public async Task A_malformed_mongodb_connection_string_stops_the_host_naming_the_key_and_never_its_password()
+    {
+        var environment = _system.Environment(new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "MongoDb",
+            ["Storage__MongoDb__ConnectionString"] = "mongodb://moderation:Sup3r-Secret-Pw@db.example:notaport/?replicaSet=rs0",
+        });
+
+        var (exitCode, output) = await HostProcess.RunToExit(environment, TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Storage:MongoDb:ConnectionString: is not a valid MongoDB connection string", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sup3r-Secret-Pw", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Metrics_and_health_endpoints_answer_on_the_configured_port()
     {
         var port = FreePort();
@@ -142,6 +188,7 @@ public sealed class OperationsTests : IAsyncLifetime
         var host = await _system.StartHost(new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Storage__Sqlite__AllowInProduction"] = "true",
             ["RabbitMq__AllowInsecure"] = "true",
             ["Security__ReviewerIds"] = "reviewer-1",
         });
@@ -168,7 +215,7 @@ public sealed class OperationsTests : IAsyncLifetime
 
     static int Count(HostProcess host, string text) => host.Output.Count(l => l.Contains(text, StringComparison.Ordinal));
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

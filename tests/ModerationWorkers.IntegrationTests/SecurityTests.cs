@@ -32,11 +32,29 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Production_refuses_the_embedded_store_unless_every_process_shares_its_file()
+    {
+        var environment = _system.Environment(new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["RabbitMq__AllowInsecure"] = "true",
+            ["Security__ReviewerIds"] = "reviewer-1",
+        });
+
+        var (exitCode, output) = await HostProcess.RunToExit(environment, TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Storage:Sqlite:AllowInProduction: SQLite is refused in Production", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Workers started", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_starts_with_guest_only_when_explicitly_allowed()
     {
         await _system.StartHost(new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Storage__Sqlite__AllowInProduction"] = "true",
             ["RabbitMq__AllowInsecure"] = "true",
             ["Security__ReviewerIds"] = "reviewer-1",
         });

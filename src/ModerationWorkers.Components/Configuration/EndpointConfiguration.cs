@@ -1,5 +1,7 @@
 using MassTransit;
 using MassTransit.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Intake;
 using ModerationWorkers.Components.Messages;
 
@@ -9,11 +11,12 @@ namespace ModerationWorkers.Components.Configuration;
 static class EndpointConfiguration
 {
     /// <summary>An endpoint for one public inbound event: the event is checked before any consumer sees it.</summary>
-    public static void ApplyInbound<TInbound>(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, LimitsOptions limits)
+    public static void ApplyInbound<TInbound>(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, LimitsOptions limits,
+        IRegistrationContext context)
         where TInbound : class
     {
         endpoint.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TInbound>>(new InboundMessageFilter<TInbound>(limits.MaxMessageBytes)));
-        Apply(endpoint, options, rabbitMq);
+        Apply(endpoint, options, rabbitMq, context);
     }
 
     /// <summary>
@@ -37,8 +40,12 @@ static class EndpointConfiguration
         }
     }
 
-    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq)
+    public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, IRegistrationContext context)
     {
+        // Outermost, so a store outage pauses the endpoint instead of reaching the error queue once the retries run out.
+        var queue = endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+        endpoint.UseFilter(new StoreCircuitFilter(context.GetRequiredService<StoreCircuits>().For(queue), context.GetRequiredService<StoreReadiness>(),
+            context.GetRequiredService<ILoggerFactory>().CreateLogger<StoreCircuitFilter>()));
         endpoint.PrefetchCount = options.PrefetchCount;
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         if (rabbitMq.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)

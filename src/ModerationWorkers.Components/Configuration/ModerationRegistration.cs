@@ -28,6 +28,7 @@ public static class ModerationRegistration
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<RabbitMqOptions>, ProductionSafetyValidator>();
         services.AddSingleton<IValidateOptions<SecurityOptions>, ProductionSafetyValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, ProductionSafetyValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PolicyOptions>>().Value);
@@ -37,7 +38,9 @@ public static class ModerationRegistration
         services.AddSingleton<NoticeAbusePolicy>();
         services.AddSingleton<StatementsOfReasons>();
         services.AddSingleton(_ => AutomatedDecisions.FromList(configuration[AutomatedDecisions.ConfigurationKey]));
-        services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, SagaKindAttribute.All));
+        services.AddSingleton<StoreCircuits>();
+        services.AddSingleton<StoreReadiness>();
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Configuration;
 
 /// <summary>
 /// Outside Development (Production, Staging, ...) the host refuses the broker's default credentials, a connection
-/// without TLS, and verdicts from anyone, unless RabbitMq:AllowInsecure says otherwise. Each failure names its key.
+/// without TLS, and verdicts from anyone, unless RabbitMq:AllowInsecure says otherwise; and the embedded SQLite store,
+/// unless Storage:Sqlite:AllowInProduction says every process shares its one file. Each failure names its key.
 /// </summary>
-public sealed class ProductionSafetyValidator(IServiceProvider services) : IValidateOptions<RabbitMqOptions>, IValidateOptions<SecurityOptions>
+public sealed class ProductionSafetyValidator(IServiceProvider services)
+    : IValidateOptions<RabbitMqOptions>, IValidateOptions<SecurityOptions>, IValidateOptions<StorageOptions>
 {
     // Hosts always have an environment; a bare container (a test harness) has none and is left alone.
     bool IsProduction => services.GetService(typeof(IHostEnvironment)) is IHostEnvironment environment && !environment.IsDevelopment();
@@ -25,6 +28,11 @@ public sealed class ProductionSafetyValidator(IServiceProvider services) : IVali
             failures.Add("RabbitMq:Uri: Production needs TLS (an amqps:// URI); or set RabbitMq:AllowInsecure=true");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+        IsProduction && options.Provider == StorageProvider.Sqlite && !options.Sqlite.AllowInProduction
+            ? ValidateOptionsResult.Fail("Storage:Sqlite:AllowInProduction: SQLite is refused in Production, where replicas on several machines would each keep a file of their own; use Storage:Provider=MongoDb, or set Storage:Sqlite:AllowInProduction=true if every process shares one file on one machine")
+            : ValidateOptionsResult.Success;
 
     public ValidateOptionsResult Validate(string? name, SecurityOptions options) =>
         IsProduction && options.AllowAnyReviewer

@@ -29,5 +29,5 @@ public abstract class InboundConsumerDefinition<TConsumer, TMessage> : ConsumerD
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context) =>
-        EndpointConfiguration.ApplyInbound<TMessage>(endpointConfigurator, EndpointSettings, RabbitMq, Limits);
+        EndpointConfiguration.ApplyInbound<TMessage>(endpointConfigurator, EndpointSettings, RabbitMq, Limits, context);
 }

@@ -26,7 +26,7 @@ public abstract class PartitionedSagaDefinition<TSaga> : SagaDefinition<TSaga>
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
         EndpointConfiguration.BindInboxes(endpointConfigurator);
-        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq);
+        EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
         PartitionMessages(new SagaPartitioning(sagaConfigurator, endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit)));
     }
 

@@ -21,6 +21,7 @@ public sealed class TimerDispatcher(
     IModerationStore store,
     IBus bus,
     IOptions<WorkersOptions> options,
+    StoreReadiness readiness,
     TimeProvider clock,
     ILogger<TimerDispatcher> logger) : BackgroundService
 {
@@ -42,6 +43,7 @@ public sealed class TimerDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WhenReady(stoppingToken);
         logger.LogInformation("Timer dispatcher polls every {PollInterval}", options.Value.TimerPollInterval);
         ModerationMetrics.ObserveRetryingTimers(() => Retrying);
         using var timer = new PeriodicTimer(options.Value.TimerPollInterval, clock);

@@ -9,22 +9,42 @@ namespace ModerationWorkers.Storage.MongoDb;
 /// </summary>
 public sealed class MongoModerationStore : IModerationStore
 {
-    readonly IMongoDatabase _database;
+    /// <summary>The index due timers are found and paged by: (timerDueAt, _id), the query's own filter and order.</summary>
+    public const string TimerIndex = "timer_due";
 
-    public MongoModerationStore(MongoDbStorageOptions options)
+    readonly IMongoDatabase _database;
+    readonly IMongoCollection<BsonDocument> _health;
+
+    public MongoModerationStore(MongoDbStorageOptions options, IReadOnlyCollection<string> sagaKinds)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
-            throw new ArgumentException("Storage:MongoDb:ConnectionString must be set for the MongoDb provider.", nameof(options));
+            throw new StoreConfigurationException("Storage:MongoDb:ConnectionString: must be set for the MongoDb provider");
 
-        var settings = MongoClientSettings.FromConnectionString(options.ConnectionString);
-        // Acknowledged by a majority so a commit survives a primary failover.
-        settings.WriteConcern = WriteConcern.WMajority;
+        MongoClientSettings settings;
+        try
+        {
+            settings = MongoClientSettings.FromConnectionString(options.ConnectionString);
+        }
+        catch (Exception ex) when (ex is MongoConfigurationException or FormatException or ArgumentException)
+        {
+            // The driver's message can echo the whole string, password included.
+            throw new StoreConfigurationException(
+                $"Storage:MongoDb:ConnectionString: is not a valid MongoDB connection string ({ConnectionStrings.Redact(ex.Message)})");
+        }
+
+        // Acknowledged by a majority so a commit survives a primary failover, and bounded so a write never blocks for
+        // ever on a replica set that has lost its majority.
+        // (The driver's client-side operation timeout is not public in 3.14, so the bound is in three parts.)
+        settings.WriteConcern = WriteConcern.WMajority.With(wTimeout: options.OperationTimeout);
+        settings.ServerSelectionTimeout = options.OperationTimeout;
+        settings.SocketTimeout = options.OperationTimeout * 2;
         settings.ReadConcern = ReadConcern.Majority;
         settings.ReadPreference = ReadPreference.Primary;
         _database = new MongoClient(settings).GetDatabase(options.Database);
+        _health = _database.GetCollection<BsonDocument>("health");
 
         var audit = new MongoAuditTrail(_database);
-        Sagas = new MongoSagaStore(_database, audit);
+        Sagas = new MongoSagaStore(_database, audit, sagaKinds);
         Content = new MongoContentRegistry(_database);
         Notices = new MongoNoticeLedger(_database);
         Audit = audit;
@@ -50,8 +70,16 @@ public sealed class MongoModerationStore : IModerationStore
         await ((MongoFingerprintBank)Fingerprints).CreateIndexes(cancellationToken);
     }
 
+    /// <summary>
+    /// Readiness means writes succeed: a majority-acknowledged write of this process's heartbeat, not just a ping that
+    /// a replica set without a primary would still answer.
+    /// </summary>
     public Task Ping(CancellationToken cancellationToken) =>
-        _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken);
+        _health.UpdateOneAsync(
+            Builders<BsonDocument>.Filter.Eq("_id", Environment.MachineName + "/" + Environment.ProcessId),
+            Builders<BsonDocument>.Update.Set("at", DateTime.UtcNow),
+            new UpdateOptions { IsUpsert = true },
+            cancellationToken);
 
     internal static bool IsDuplicateKey(MongoException exception) => exception switch
     {

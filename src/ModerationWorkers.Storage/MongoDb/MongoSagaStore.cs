@@ -4,24 +4,31 @@ using MongoDB.Driver;
 namespace ModerationWorkers.Storage.MongoDb;
 
 /// <summary>One collection per saga kind; the correlation id is <c>_id</c>.</summary>
-sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit) : ISagaStore
+sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IReadOnlyCollection<string> kinds) : ISagaStore
 {
-    static readonly string[] Kinds = ["cases", "accounts"];
-
     IMongoCollection<BsonDocument> Collection(string kind) => database.GetCollection<BsonDocument>("saga_" + kind);
 
     public async Task CreateIndexes(CancellationToken cancellationToken)
     {
-        foreach (var kind in Kinds)
+        foreach (var kind in kinds)
         {
+            var collection = Collection(kind);
+            // The first release's partial index ($type: date) could not serve a $lte query: the timers scanned every document.
+            await DropIfPresent(collection, "timer", cancellationToken);
             var keys = Builders<BsonDocument>.IndexKeys;
-            await Collection(kind).Indexes.CreateManyAsync(
+            await collection.Indexes.CreateManyAsync(
             [
-                new CreateIndexModel<BsonDocument>(keys.Ascending("timerDueAt"),
-                    new CreateIndexOptions<BsonDocument> { Name = "timer", PartialFilterExpression = Builders<BsonDocument>.Filter.Type("timerDueAt", BsonType.DateTime) }),
+                new CreateIndexModel<BsonDocument>(keys.Ascending("timerDueAt").Ascending("_id"), new CreateIndexOptions { Name = MongoModerationStore.TimerIndex }),
                 new CreateIndexModel<BsonDocument>(keys.Ascending("state"), new CreateIndexOptions { Name = "state" }),
             ], cancellationToken);
         }
+    }
+
+    static async Task DropIfPresent(IMongoCollection<BsonDocument> collection, string index, CancellationToken cancellationToken)
+    {
+        using var cursor = await collection.Indexes.ListAsync(cancellationToken);
+        if ((await cursor.ToListAsync(cancellationToken)).Any(i => i["name"].AsString == index))
+            await collection.Indexes.DropOneAsync(index, cancellationToken);
     }
 
     public async Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken)

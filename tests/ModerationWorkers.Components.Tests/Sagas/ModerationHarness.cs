@@ -73,6 +73,8 @@ public sealed class ModerationHarness : IAsyncDisposable
         });
 
         var serviceProvider = services.BuildServiceProvider(validateScopes: true);
+        // TestStores created the schema; no host runs the initializer here.
+        serviceProvider.GetRequiredService<StoreReadiness>().MarkReady();
         var harness = new ModerationHarness(serviceProvider, store, clock);
         await harness.Harness.Start();
         return harness;
@@ -185,6 +187,8 @@ public sealed class ModerationHarness : IAsyncDisposable
             await Task.Delay(20);
         }
     }
+
+    public IServiceProvider Services => _provider;
 
     public TimerDispatcher Dispatcher => _provider.GetRequiredService<TimerDispatcher>();
 
