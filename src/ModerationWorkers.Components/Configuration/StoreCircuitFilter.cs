@@ -6,10 +6,9 @@ namespace ModerationWorkers.Components.Configuration;
 
 /// <summary>
 /// The outermost filter of every endpoint. It holds every message until the store's schema is in place. Then a
-/// message whose processing failed because the store is away (after the
-/// endpoint's own retries) is never dead-lettered. The endpoint's circuit opens, the message waits and probes the store
-/// again with a growing delay, and the endpoint's other messages wait for the circuit to close. When the store is
-/// back, every held message goes on. A message that fails for any other reason, bad data say, goes to the error queue
+/// message whose processing failed because the store is away (after the endpoint's own retries) is never
+/// dead-lettered: the endpoint's circuit opens, the message waits and probes the store again with a growing delay, and
+/// the endpoint's other messages wait for the circuit to close. When the store is back, every held message goes on. A message that fails for any other reason, bad data say, goes to the error queue
 /// as before, at once. A message held past the broker's consumer timeout (30 minutes by default) is redelivered, and
 /// handled idempotently, so even a long outage loses nothing.
 /// </summary>

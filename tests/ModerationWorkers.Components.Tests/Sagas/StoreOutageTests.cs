@@ -129,6 +129,23 @@ public class StoreOutageTests
             where TMessage : class => Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task A_store_that_is_away_at_start_is_tried_again_and_the_process_becomes_ready_once_it_is_back()
+    {
+        var racing = new RacingStore(await TestStores.Create(TestStores.Sqlite));
+        var failures = 2;
+        racing.BeforeInitialize = () => failures-- > 0 ? throw new SqliteException("database is locked", 5) : Task.CompletedTask;
+        var readiness = new StoreReadiness();
+        var initializer = new StoreInitializer(racing, readiness, Microsoft.Extensions.Logging.Abstractions.NullLogger<StoreInitializer>.Instance);
+
+        await initializer.StartAsync(CancellationToken.None);
+        Assert.False(readiness.IsReady);
+        await readiness.WhenReady(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(failures < 0);
+        await initializer.StopAsync(CancellationToken.None);
+    }
+
     static async Task Until(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);

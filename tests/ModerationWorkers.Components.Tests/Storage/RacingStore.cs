@@ -16,7 +16,15 @@ public sealed class RacingStore(IModerationStore inner) : IModerationStore
     public IAuditTrail Audit => inner.Audit;
     public IFingerprintBank Fingerprints => inner.Fingerprints;
 
-    public Task Initialize(CancellationToken cancellationToken) => inner.Initialize(cancellationToken);
+    /// <summary>Runs before each initialisation; it may throw, as a store that is away at start would.</summary>
+    public Func<Task>? BeforeInitialize { get; set; }
+
+    public async Task Initialize(CancellationToken cancellationToken)
+    {
+        if (BeforeInitialize is { } before)
+            await before();
+        await inner.Initialize(cancellationToken);
+    }
 
     public Task Ping(CancellationToken cancellationToken) => inner.Ping(cancellationToken);
 }
