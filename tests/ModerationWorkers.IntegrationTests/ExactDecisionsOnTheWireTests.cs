@@ -56,13 +56,44 @@ public sealed class ExactDecisionsOnTheWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_filing_redelivered_under_its_message_id_or_without_one_is_answered_once_and_a_new_one_with_the_same_body_is_a_second_filing()
+    {
+        await _system.StartHost();
+        var caseId = await RemovedCase("notice-r", "content-r", "account-r");
+        var messageId = Guid.NewGuid().ToString();
+
+        // The publisher's retry: the same message id and body.
+        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-r"), messageId);
+        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-r"), messageId);
+        await Client.WaitFor<CounterNoticeReceived>(m => m.CaseId == caseId);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(Client.All<CounterNoticeRejected>());
+
+        // The same body under a message id of its own is another filing: refused, as a second counter-notice is.
+        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-r"), Guid.NewGuid().ToString());
+        var rejected = await Client.WaitFor<CounterNoticeRejected>(m => m.CaseId == caseId);
+        Assert.Equal([CounterNoticeRejectionReasons.AlreadyFiled], rejected.Reasons);
+
+        // A publisher that sets no message id at all: its redelivery is known by the body alone.
+        var appealed = await RemovedCase("notice-r2", "content-r2", "account-r2");
+        await Client.PublishRaw("AppealFiled", Payloads.Appeal(appealed, "account-r2"), messageId: "");
+        await Client.PublishRaw("AppealFiled", Payloads.Appeal(appealed, "account-r2"), messageId: "");
+        await Client.WaitFor<AppealOpened>(m => m.CaseId == appealed);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(Client.All<AppealRejected>());
+        Assert.Single(Client.All<CounterNoticeReceived>());
+        Assert.Single(Client.All<AppealOpened>());
+    }
+
+    [Fact]
     public async Task A_counter_notice_published_twice_is_answered_once()
     {
         await _system.StartHost();
         var caseId = await RemovedCase("notice-c", "content-c", "account-c");
 
-        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-c"));
-        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-c"));
+        var retry = Guid.NewGuid().ToString();
+        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-c"), retry);
+        await Client.PublishRaw("CounterNoticeFiled", Payloads.CounterNotice(caseId, "account-c"), retry);
         await Client.WaitFor<CounterNoticeReceived>(m => m.CaseId == caseId);
         // A counter-notice without a telephone number is a genuinely different filing: it is judged, and refused.
         await Client.PublishRaw("CounterNoticeFiled", new

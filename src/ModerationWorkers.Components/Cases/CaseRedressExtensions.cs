@@ -33,6 +33,7 @@ static class CaseRedressExtensions
                     var saga = context.Saga;
                     saga.CounterNoticeAt = clock.GetUtcNow();
                     saga.CounterNoticeDigest = FilingDigest.Of(context.Message);
+                    saga.CounterNoticeMessageId = context.FilingId();
                     saga.RestoreAt = saga.TimerDueAt = redress.RestoreAt(saga.CounterNoticeAt.Value);
                     saga.TransitionNote = $"counter-notice accepted: restore at {saga.RestoreAt:O} unless legal action is filed";
                     ModerationMetrics.RedressFiled.Add(1, Tag("counter-notice", "accepted"));
@@ -71,6 +72,7 @@ static class CaseRedressExtensions
                     var saga = context.Saga;
                     saga.AppealedAt = clock.GetUtcNow();
                     saga.AppealDigest = FilingDigest.Of(context.Message);
+                    saga.AppealMessageId = context.FilingId();
                     saga.AppealReason = context.Message.Reason;
                     saga.TransitionNote = $"appeal: {context.Message.Reason}";
                     ModerationMetrics.RedressFiled.Add(1, Tag("appeal", "accepted"));
@@ -157,13 +159,23 @@ static class CaseRedressExtensions
                 }))
             .TransitionTo(restored);
 
-    /// <summary>Whether this is the accepted counter-notice again (a redelivery or a publisher's retry): it was answered already.</summary>
-    public static bool IsAcceptedCounterNotice(this CaseState saga, CounterNoticeFiled filing) =>
-        saga.CounterNoticeDigest is { } digest && digest == FilingDigest.Of(filing);
+    /// <summary>
+    /// Whether this is the accepted counter-notice again (a broker redelivery, or a publisher's retry with the same
+    /// message id and body): it was answered already. The same body under another message id is a second filing; a
+    /// publisher that sets no message id is known by the body alone.
+    /// </summary>
+    public static bool IsAcceptedCounterNotice(this CaseState saga, CounterNoticeFiled filing, string? messageId) =>
+        IsSameFiling(saga.CounterNoticeDigest, saga.CounterNoticeMessageId, FilingDigest.Of(filing), messageId);
 
-    /// <summary>Whether this is the accepted appeal again.</summary>
-    public static bool IsAcceptedAppeal(this CaseState saga, AppealFiled filing) =>
-        saga.AppealDigest is { } digest && digest == FilingDigest.Of(filing);
+    /// <summary>Whether this is the accepted appeal again, by the same rule.</summary>
+    public static bool IsAcceptedAppeal(this CaseState saga, AppealFiled filing, string? messageId) =>
+        IsSameFiling(saga.AppealDigest, saga.AppealMessageId, FilingDigest.Of(filing), messageId);
+
+    /// <summary>The publisher's message id of the filing being handled, as redress intake passed it on; null when it set none.</summary>
+    public static string? FilingId(this ConsumeContext context) => context.Headers.Get<string>(Intake.FilingHeaders.FilingId);
+
+    static bool IsSameFiling(string? acceptedDigest, string? acceptedId, string digest, string? messageId) =>
+        acceptedDigest == digest && (acceptedId is null || messageId is null || acceptedId == messageId);
 
     static IReadOnlyList<string> Logged(ILogger logger, string what, CaseState saga, IReadOnlyList<string> reasons)
     {

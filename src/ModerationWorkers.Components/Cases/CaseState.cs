@@ -46,6 +46,9 @@ public sealed class CaseState : IStoredSaga
 
     /// <summary>The digest of the accepted counter-notice, so its redelivery is answered once, not rejected as a second one.</summary>
     public string? CounterNoticeDigest { get; set; }
+
+    /// <summary>The publisher's message id of the accepted counter-notice, when it had one.</summary>
+    public string? CounterNoticeMessageId { get; set; }
     public DateTimeOffset? RestoreAt { get; set; }
     public DateTimeOffset? LegalActionAt { get; set; }
 
@@ -55,6 +58,9 @@ public sealed class CaseState : IStoredSaga
 
     /// <summary>The digest of the accepted appeal, for the same reason.</summary>
     public string? AppealDigest { get; set; }
+
+    /// <summary>The publisher's message id of the accepted appeal, when it had one.</summary>
+    public string? AppealMessageId { get; set; }
     public string? AppealReason { get; set; }
     public AppealOutcome? AppealOutcome { get; set; }
     public DateTimeOffset? RestoredAt { get; set; }

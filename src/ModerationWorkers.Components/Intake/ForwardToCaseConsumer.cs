@@ -10,9 +10,19 @@ namespace ModerationWorkers.Components.Intake;
 public sealed class ForwardToCaseConsumer<T> : IConsumer<T>
     where T : class
 {
+
     public async Task Consume(ConsumeContext<T> context)
     {
         var caseSaga = await context.GetSendEndpoint(QueueNames.Address(QueueNames.CaseSaga));
-        await caseSaga.Send(context.Message, context.CancellationToken);
+        // With the publisher's own message id, when it set one, so the case can tell a redelivery from a second filing of
+        // the same text. (MassTransit makes up an id for a raw body without one, a new one at every delivery.)
+        var filingId = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit)
+            ? rabbit.Properties.MessageId
+            : context.MessageId?.ToString();
+        await caseSaga.Send(context.Message, Pipe.Execute<SendContext<T>>(send =>
+        {
+            if (!string.IsNullOrEmpty(filingId))
+                send.Headers.Set(FilingHeaders.FilingId, filingId);
+        }), context.CancellationToken);
     }
 }

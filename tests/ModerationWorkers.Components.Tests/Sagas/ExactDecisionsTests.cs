@@ -1,3 +1,4 @@
+using MassTransit;
 using System.Text.Json;
 using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
@@ -83,18 +84,25 @@ public class ExactDecisionsTests
         var caseId = await h.RemovedCase("n-1", "c-1", "acct-1");
         var filing = CounterNoticeTests.CounterNotice(caseId);
 
-        await h.Publish(filing);
+        var messageId = Guid.NewGuid();
+
+        await h.Harness.Bus.Publish(filing, send => send.MessageId = messageId);
         await h.WaitForState(caseId, "AwaitingRestore");
-        await h.Publish(filing); // a broker redelivery, or the publisher's retry of the same body
-        await h.Consumed<CounterNoticeFiled>(4); // each filing is consumed by redress intake, then by the case
+        // A broker redelivery, or the publisher's retry: the same message id and body.
+        await h.Harness.Bus.Publish(filing, send => send.MessageId = messageId);
+        // The harness records one consumption per message id, so wait for the case's copy of the second delivery.
+        await h.Consumed<CounterNoticeFiled>(3);
         await h.Settle();
 
         Assert.Single(h.AllPublished<CounterNoticeReceived>());
         Assert.Empty(h.AllPublished<CounterNoticeRejected>());
 
+        // The same text under a message id of its own is a second filing, and so is a changed one: both refused.
+        await h.Publish(filing);
         await h.Publish(filing with { FiledAt = filing.FiledAt.AddMinutes(5) });
-        var rejected = await h.Published<CounterNoticeRejected>(m => m.CaseId == caseId);
-        Assert.Equal([CounterNoticeRejectionReasons.AlreadyFiled], rejected.Reasons);
+        await h.Consumed<CounterNoticeFiled>(7);
+        await h.Settle();
+        Assert.Equal(2, h.AllPublished<CounterNoticeRejected>().Count(m => m.Reasons.SequenceEqual([CounterNoticeRejectionReasons.AlreadyFiled])));
         Assert.Single(h.AllPublished<CounterNoticeReceived>());
     }
 
@@ -105,10 +113,11 @@ public class ExactDecisionsTests
         var caseId = await h.RemovedCase("n-1", "c-1", "acct-1");
         var appeal = new AppealFiled { CaseId = caseId, AccountId = "acct-1", Reason = "It is a parody.", FiledAt = h.Clock.GetUtcNow() };
 
-        await h.Publish(appeal);
+        var messageId = Guid.NewGuid();
+        await h.Harness.Bus.Publish(appeal, (PublishContext<AppealFiled> send) => send.MessageId = messageId);
         await h.WaitForState(caseId, "UnderAppeal");
-        await h.Publish(appeal);
-        await h.Consumed<AppealFiled>(4);
+        await h.Harness.Bus.Publish(appeal, (PublishContext<AppealFiled> send) => send.MessageId = messageId);
+        await h.Consumed<AppealFiled>(3); // one consumption per message id: the case's copy of the second delivery
         await h.Settle();
 
         Assert.Single(h.AllPublished<AppealOpened>());

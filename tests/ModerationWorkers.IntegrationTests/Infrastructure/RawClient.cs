@@ -75,13 +75,18 @@ public sealed class RawClient : IAsyncDisposable
     public Task PublishRaw(string messageName, object body) =>
         PublishBytes(messageName, JsonSerializer.SerializeToUtf8Bytes(body, MessageJson.Options), "application/json");
 
-    public async Task PublishBytes(string messageName, byte[] body, string contentType, IDictionary<string, object?>? headers = null, string? userId = null)
+    /// <summary>Publishes raw JSON under a message id of the caller's choosing, or none at all (<see cref="string.Empty"/>).</summary>
+    public Task PublishRaw(string messageName, object body, string messageId) =>
+        PublishBytes(messageName, JsonSerializer.SerializeToUtf8Bytes(body, MessageJson.Options), "application/json", messageId: messageId);
+
+    public async Task PublishBytes(string messageName, byte[] body, string contentType, IDictionary<string, object?>? headers = null, string? userId = null,
+        string? messageId = null)
     {
         var properties = new BasicProperties
         {
             ContentType = contentType,
             DeliveryMode = DeliveryModes.Persistent,
-            MessageId = Guid.NewGuid().ToString(),
+            MessageId = messageId is null ? Guid.NewGuid().ToString() : messageId.Length == 0 ? null : messageId,
             Headers = headers,
             UserId = userId,
         };
