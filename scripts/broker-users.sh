@@ -119,6 +119,11 @@ apply() {
 for role in platform reviewer downstream operator content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers; do
   variable="MW_PASSWORD_$(echo "$role" | tr 'a-z-' 'A-Z_')"
   password="${!variable:-${MW_PASSWORD:-}}"
+  if [[ -z "$password" && "$role" == operator ]]; then
+    # Added in issue 14: deployments that name each role's password are not broken by a user they never asked for.
+    echo "[broker-users] operator: skipped, no password (set $variable or MW_PASSWORD to create the redrive user)" >&2
+    continue
+  fi
   if [[ -z "$password" ]]; then
     echo "[broker-users] no password for $role: set $variable or MW_PASSWORD" >&2
     exit 1
