@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ModerationWorkers.Components.Messages;
 using RabbitMQ.Client;
 
 namespace ModerationWorkers.Cli.Broker;
@@ -24,10 +25,6 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
 {
     public const string FaultMessageHeader = "MT-Fault-Message";
     public const string ErrorSuffix = "_error";
-
-    /// <summary>Stamped on every redriven message: who moved it and when. The workers log it beside the message's own publisher.</summary>
-    public const string RedrivenByHeader = "MW-Redriven-By";
-    public const string RedrivenAtHeader = "MW-Redriven-At";
 
     string User => Uri.UnescapeDataString(amqpUri.UserInfo).Split(':')[0] is { Length: > 0 } user ? user : "guest";
 
@@ -128,8 +125,8 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
 
                 var headers = message.BasicProperties.Headers?.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal)
                     && h.Key != "MT-Reason").ToDictionary(h => h.Key, h => h.Value) ?? [];
-                headers[RedrivenByHeader] = User;
-                headers[RedrivenAtHeader] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                headers[RedriveHeaders.RedrivenBy] = User;
+                headers[RedriveHeaders.RedrivenAt] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
                 var properties = new BasicProperties(message.BasicProperties) { Headers = headers };
                 // Awaits the broker's confirm: only then is the copy on the error queue let go.
                 await channel.BasicPublishAsync(string.Empty, target, mandatory: true, properties, message.Body, cancellationToken);

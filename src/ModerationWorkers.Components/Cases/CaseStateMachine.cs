@@ -177,14 +177,12 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
         // Whether a counter-notice or an appeal can be accepted is the redress policy's call, from the case's facts.
         // The accepted filing again (a redelivery, a publisher's retry) was answered already: it is not a second filing.
         DuringAny(
-            When(CounterNoticeFiled, context => context.Saga.IsAcceptedCounterNotice(context.Message, context.FilingId()))
-                .IgnoreRedress(logger, "The accepted counter-notice, delivered again,"),
-            When(CounterNoticeFiled, context => !context.Saga.IsAcceptedCounterNotice(context.Message, context.FilingId()))
-                .JudgeCounterNotice(redress, clock, logger, AwaitingRestore),
-            When(AppealFiled, context => context.Saga.IsAcceptedAppeal(context.Message, context.FilingId()))
-                .IgnoreRedress(logger, "The accepted appeal, delivered again,"),
-            When(AppealFiled, context => !context.Saga.IsAcceptedAppeal(context.Message, context.FilingId()))
-                .JudgeAppeal(redress, clock, logger, UnderAppeal));
+            When(CounterNoticeFiled).IfElse(context => context.Saga.IsAcceptedCounterNotice(context.Message, context.FilingId()),
+                again => again.IgnoreRedress(logger, "The accepted counter-notice, delivered again,"),
+                filing => filing.JudgeCounterNotice(redress, clock, logger, AwaitingRestore)),
+            When(AppealFiled).IfElse(context => context.Saga.IsAcceptedAppeal(context.Message, context.FilingId()),
+                again => again.IgnoreRedress(logger, "The accepted appeal, delivered again,"),
+                filing => filing.JudgeAppeal(redress, clock, logger, UnderAppeal)));
 
         During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, Restored],
             When(LegalActionFiled).RejectLegalAction(context => redress.CheckLegalAction(context.Message, restoreAt: null, clock.GetUtcNow()).Reasons, clock, logger),

@@ -14,8 +14,6 @@ namespace ModerationWorkers.Components.Cases;
 /// </summary>
 public sealed class VerdictSourceFilter(ILogger logger) : IFilter<ConsumeContext<ApplyVerdict>>
 {
-    public const string RedrivenByHeader = "MW-Redriven-By";
-
     public Task Send(ConsumeContext<ApplyVerdict> context, IPipe<ConsumeContext<ApplyVerdict>> next)
     {
         if (!context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit))
@@ -24,7 +22,7 @@ public sealed class VerdictSourceFilter(ILogger logger) : IFilter<ConsumeContext
         if (rabbit.Exchange == QueueNames.VerdictInbox)
             return next.Send(context);
 
-        if (rabbit.Exchange.Length == 0 && context.Headers.Get<string>(RedrivenByHeader) is { Length: > 0 } operatorName)
+        if (rabbit.Exchange.Length == 0 && context.Headers.Get<string>(RedriveHeaders.RedrivenBy) is { Length: > 0 } operatorName)
         {
             logger.LogWarning("Verdict for case {CaseId} by {ReviewerId} redriven by operator {Operator}",
                 context.Message.CaseId, context.Message.ReviewerId, operatorName);

@@ -25,8 +25,7 @@ static class EndpointConfiguration
     /// </summary>
     public static void BindInboxes(IReceiveEndpointConfigurator endpoint)
     {
-        var queue = endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
-        foreach (var inbox in QueueNames.InboxesOf(queue))
+        foreach (var inbox in QueueNames.InboxesOf(QueueOf(endpoint)))
         {
             switch (endpoint)
             {
@@ -40,11 +39,14 @@ static class EndpointConfiguration
         }
     }
 
+    /// <summary>The endpoint's queue name, the last segment of its address on every transport.</summary>
+    static string QueueOf(IReceiveEndpointConfigurator endpoint) =>
+        endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+
     public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, IRegistrationContext context)
     {
         // Outermost, so a store outage pauses the endpoint instead of reaching the error queue once the retries run out.
-        var queue = endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
-        endpoint.UseFilter(new StoreCircuitFilter(context.GetRequiredService<StoreCircuits>().For(queue), context.GetRequiredService<StoreReadiness>(),
+        endpoint.UseFilter(new StoreCircuitFilter(context.GetRequiredService<StoreCircuits>().For(QueueOf(endpoint)), context.GetRequiredService<StoreReadiness>(),
             context.GetRequiredService<ILoggerFactory>().CreateLogger<StoreCircuitFilter>()));
         endpoint.PrefetchCount = options.PrefetchCount;
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;

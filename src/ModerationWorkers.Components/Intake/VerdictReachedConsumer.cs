@@ -24,7 +24,7 @@ public sealed class VerdictReachedConsumer(IOptions<SecurityOptions> security, I
 
         var publisher = context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var rabbit) ? rabbit.Properties.UserId : null;
         // A redrive moves a verdict, it never authors one: the publisher above is still the reviewer's, and the operator is named.
-        if (context.Headers.Get<string>(VerdictSourceFilter.RedrivenByHeader) is { Length: > 0 } operatorName)
+        if (context.Headers.Get<string>(RedriveHeaders.RedrivenBy) is { Length: > 0 } operatorName)
             logger.LogInformation("Verdict for case {CaseId} by {ReviewerId}, published by {Publisher}, was redriven by operator {Operator}",
                 caseId, reviewerId, publisher ?? "(unnamed)", operatorName);
         if (!IsAuthorised(security.Value, reviewerId, publisher))
