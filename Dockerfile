@@ -9,7 +9,10 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ModerationWorkers.Contracts/ModerationWorkers.Contracts.csproj src/ModerationWorkers.Contracts/
 COPY src/ModerationWorkers.Policy/ModerationWorkers.Policy.csproj src/ModerationWorkers.Policy/
+COPY src/ModerationWorkers.Messaging/ModerationWorkers.Messaging.csproj src/ModerationWorkers.Messaging/
+COPY src/ModerationWorkers.SagaInfrastructure.Abstractions/ModerationWorkers.SagaInfrastructure.Abstractions.csproj src/ModerationWorkers.SagaInfrastructure.Abstractions/
 COPY src/ModerationWorkers.Storage/ModerationWorkers.Storage.csproj src/ModerationWorkers.Storage/
+COPY src/ModerationWorkers.SagaInfrastructure/ModerationWorkers.SagaInfrastructure.csproj src/ModerationWorkers.SagaInfrastructure/
 COPY src/ModerationWorkers.Components/ModerationWorkers.Components.csproj src/ModerationWorkers.Components/
 COPY src/ModerationWorkers.Host/ModerationWorkers.Host.csproj src/ModerationWorkers.Host/
 RUN dotnet restore src/ModerationWorkers.Host

@@ -51,7 +51,7 @@ write[downstream]='downstream-.*'
 read[downstream]="downstream-.*|${C}(RemoveContent|RestrictAccount|RestoreContent)"
 # Operators (modctl errors): read the error queues through the management API and AMQP, and move messages back through
 # the default exchange. The impersonator tag lets a redrive keep each message's user_id, so a reviewer's verdict stays
-# the reviewer's; a redrive never authors a message (see the README's runbook). Nothing to declare.
+# the reviewer's; a redrive never authors a message (see docs/runbooks.md). Nothing to declare.
 configure[operator]=''
 write[operator]='amq\.default'
 read[operator]='.*_error'

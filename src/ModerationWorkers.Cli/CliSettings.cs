@@ -1,42 +1,65 @@
 using Microsoft.Extensions.Configuration;
-using ModerationWorkers.Components.Configuration;
+using Microsoft.Extensions.Hosting;
+using ModerationWorkers.Messaging;
+using ModerationWorkers.Policy;
+using ModerationWorkers.ReadModel;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Cli;
 
 /// <summary>
-/// The same configuration keys as the host (RabbitMq__Uri, Storage__*, ...): appsettings.json beside the tool or in
-/// the working directory, then environment variables.
+/// The host's configuration keys (RabbitMq:Uri, Storage:*, ...), read as the host reads them, through
+/// <see cref="Host.CreateApplicationBuilder(HostApplicationBuilderSettings)"/>: appsettings.json and
+/// appsettings.{Environment}.json in the working directory, environment variables, then command-line overrides
+/// written <c>--Section:Key=value</c>.
 /// </summary>
 public static class CliSettings
 {
-    static readonly Lazy<IConfiguration> Configuration = new(() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .Build());
+    static IConfiguration _configuration = Load([]);
 
-    public static StorageOptions Storage => Configuration.Value.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    /// <summary>Takes the configuration overrides out of the arguments, and returns the rest for the commands.</summary>
+    public static string[] Configure(string[] args)
+    {
+        var overrides = args.Where(IsOverride).ToArray();
+        _configuration = Load(overrides);
+        return [.. args.Where(a => !IsOverride(a))];
+    }
 
-    public static ModerationWorkers.Policy.PolicyOptions Policy =>
-        Configuration.Value.GetSection(ModerationWorkers.Policy.PolicyOptions.Section).Get<ModerationWorkers.Policy.PolicyOptions>() ?? new ModerationWorkers.Policy.PolicyOptions();
+    // --Storage:Sqlite:Path=x: a key with a section, and a value. No command option has a colon in its name.
+    static bool IsOverride(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is var equals and > 2
+        && arg.AsSpan(2, equals - 2).Contains(':');
 
-    public static RabbitMqOptions RabbitMq => Configuration.Value.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+    static IConfiguration Load(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            DisableDefaults = false,
+        });
+        return builder.Configuration;
+    }
+
+    public static StorageOptions Storage => _configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
+    public static PolicyOptions Policy => _configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
+
+    public static RabbitMqOptions RabbitMq => _configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
     /// <summary>The broker's management API (for the error queues); by default on the broker's host, port 15672.</summary>
     public static Uri ManagementUri =>
-        Configuration.Value["RabbitMq:ManagementUri"] is { Length: > 0 } configured
+        _configuration["RabbitMq:ManagementUri"] is { Length: > 0 } configured
             ? new Uri(configured)
             : new UriBuilder("http", new Uri(RabbitMq.Uri).Host, 15672).Uri;
 
     /// <summary>The workers' own notion of an automated decision, from the same key.</summary>
-    public static ModerationWorkers.Policy.AutomatedDecisions Automation =>
-        ModerationWorkers.Policy.AutomatedDecisions.FromList(Configuration.Value[ModerationWorkers.Policy.AutomatedDecisions.ConfigurationKey]);
+    public static AutomatedDecisions Automation => AutomatedDecisions.FromList(_configuration[AutomatedDecisions.ConfigurationKey]);
 
-    public static async Task<IModerationStore> OpenStore(CancellationToken cancellationToken)
-    {
-        var store = ModerationStores.Create(Storage, ModerationWorkers.Components.Persistence.SagaKindAttribute.All);
-        await store.Initialize(cancellationToken);
-        return store;
-    }
+    /// <summary>
+    /// The store as the workers left it, for reading: never created or migrated here. A missing store, or one of
+    /// another schema version, is a <see cref="StoreNotReadyException"/> that says so.
+    /// </summary>
+    public static async Task<ModerationReadModel> ReadStore(CancellationToken cancellationToken) =>
+        new(await ModerationStores.OpenExisting(Storage, cancellationToken));
 }

@@ -1,11 +1,15 @@
 using System.Text.Json;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 using Spectre.Console;
 
 namespace ModerationWorkers.Cli;
 
+/// <summary>Data goes to stdout; errors and "not found" go to stderr, so a script's pipe holds only data.</summary>
 static class Output
 {
+    /// <summary>The console for errors and warnings: standard error.</summary>
+    public static IAnsiConsole Errors { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
     public static void Json(object value) =>
         Console.Out.WriteLine(JsonSerializer.Serialize(value, new JsonSerializerOptions(MessageJson.Options) { WriteIndented = true }));
 
@@ -19,9 +23,5 @@ static class Output
         return table;
     }
 
-    public static int NotFound(string what)
-    {
-        AnsiConsole.MarkupLineInterpolated($"[red]{what} not found[/]");
-        return 2;
-    }
+    public static void Warning(string message) => Errors.MarkupLineInterpolated($"[yellow]{message}[/]");
 }

@@ -1,10 +1,13 @@
+using ModerationWorkers.Cli;
 using ModerationWorkers.Cli.Commands;
 using Spectre.Console.Cli;
 
+var commandArgs = CliSettings.Configure(args);
 var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("modctl");
+    config.SetExceptionHandler(ExitCodes.Handle);
     config.AddCommand<CaseCommand>("case").WithDescription("A case: state, timeline from the audit trail, commands published.");
     config.AddCommand<NoticeCommand>("notice").WithDescription("A notice: its outcome and each of its cases.");
     config.AddCommand<AccountCommand>("account").WithDescription("An account: active and expired strikes, restriction and history.");
@@ -25,4 +28,4 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await app.RunAsync(args, cancellation.Token);
+return await app.RunAsync(commandArgs, cancellation.Token);

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace ModerationWorkers.Components;
 
-/// <summary>The service's own counters, on the "ModerationWorkers" meter.</summary>
+/// <summary>The service's own counters, on the "ModerationWorkers" meter (the saga infrastructure adds its timer gauge to it).</summary>
 public static class ModerationMetrics
 {
     public const string MeterName = "ModerationWorkers";
@@ -37,14 +37,6 @@ public static class ModerationMetrics
         () => _circuits().Select(c => new Measurement<int>(c.OpenReason is null ? 0 : 1,
             new KeyValuePair<string, object?>("endpoint", c.Endpoint), new KeyValuePair<string, object?>("reason", c.OpenReason ?? "none"))),
         description: "1 while an endpoint is paused because the store is unavailable, with the reason; 0 while it consumes");
-
-    static Func<int> _retryingTimers = () => 0;
-
-    static readonly ObservableGauge<int> RetryingTimers = Meter.CreateObservableGauge("moderation.timers.retrying", () => _retryingTimers(),
-        description: "Timers sent more than once and still pending: their CaseTimerElapsed keeps failing (see modctl timers)");
-
-    /// <summary>Where the retrying-timers gauge reads from: the timer dispatcher of this process.</summary>
-    public static void ObserveRetryingTimers(Func<int> read) => _retryingTimers = read;
 
     public static readonly Histogram<double> NoticeToRemoval = Meter.CreateHistogram<double>("moderation.notice_to_removal", unit: "s",
         description: "Time from a notice's acceptance to the removal of the content");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
+using ModerationWorkers.Messaging;
 
 namespace ModerationWorkers.Host;
 

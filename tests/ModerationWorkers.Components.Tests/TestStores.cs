@@ -49,7 +49,7 @@ public static class TestStores
             {
                 ConnectionString = connectionString,
                 Database = $"moderation_test_{Guid.NewGuid():N}",
-            }, Persistence.SagaKindAttribute.All);
+            });
         }
         else
         {

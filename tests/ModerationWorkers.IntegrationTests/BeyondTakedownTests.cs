@@ -2,6 +2,7 @@ using System.Text.Json;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using Xunit.Abstractions;
 
 namespace ModerationWorkers.IntegrationTests;

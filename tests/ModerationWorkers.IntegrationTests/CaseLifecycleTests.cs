@@ -2,6 +2,7 @@ using System.Text;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.IntegrationTests;
 

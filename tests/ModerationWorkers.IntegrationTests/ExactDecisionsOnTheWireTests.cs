@@ -1,9 +1,9 @@
 using ModerationWorkers.Cli.Broker;
 using ModerationWorkers.Components.Accounts;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.IntegrationTests;
 
@@ -179,7 +179,7 @@ public sealed class ExactDecisionsOnTheWireTests : IAsyncLifetime
 
         // An operator redrives the strike: it must not land on restored content.
         var errors = new ErrorQueues(new Uri(_system.Vhost.AmqpUri()), new Uri("http://127.0.0.1:15672/"));
-        Assert.Equal(1, (await errors.Redrive("account-strikes", null, null, CancellationToken.None)).Moved);
+        Assert.Equal(1, (await errors.Redrive("account-strikes", null, dryRun: false, null, CancellationToken.None)).Moved);
         await Wait.Until(async () => await Client.MessageCount("account-strikes") == 0, TimeSpan.FromSeconds(30), "the redriven strike to be consumed");
         await Task.Delay(500);
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.IntegrationTests;
 

@@ -6,6 +6,7 @@ using ModerationWorkers.Cli.Simulation;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using RabbitMQ.Client;
 
 namespace ModerationWorkers.IntegrationTests;
@@ -36,14 +37,14 @@ public sealed class OperatorCliTests : IAsyncLifetime
         // Interrupted after 15 messages, as a killed operator session would be.
         using var interrupt = new CancellationTokenSource();
         var progress = new Progress15(interrupt);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => errors.Redrive("notice-intake", null, progress, interrupt.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => errors.Redrive("notice-intake", null, dryRun: false, progress, interrupt.Token));
 
         var inTarget = await Drain("notice-intake");
         var stillFailed = await Drain("notice-intake_error", requeue: true);
         Assert.True(inTarget.Count >= 15, $"{inTarget.Count} moved");
         Assert.Equal(ids.Order(), inTarget.Concat(stillFailed).Distinct().Order());
 
-        var resumed = (await errors.Redrive("notice-intake", null, null, CancellationToken.None)).Moved;
+        var resumed = (await errors.Redrive("notice-intake", null, dryRun: false, null, CancellationToken.None)).Moved;
         Assert.Equal(stillFailed.Count, resumed);
         Assert.Equal(stillFailed.Order(), (await Drain("notice-intake")).Order());
         Assert.Empty(await Drain("notice-intake_error"));
@@ -56,10 +57,27 @@ public sealed class OperatorCliTests : IAsyncLifetime
         Assert.Equal(5, (await Drain("verdicts_error", requeue: true)).Count);
         var errors = new ErrorQueues(new Uri(_system.Vhost.AmqpUri()), new Uri("http://127.0.0.1:15672/"));
 
-        Assert.Equal(1, (await errors.Redrive("verdicts_error", ids[2], null, CancellationToken.None)).Moved);
+        Assert.Equal(1, (await errors.Redrive("verdicts_error", ids[2], dryRun: false, null, CancellationToken.None)).Moved);
 
         Assert.Equal([ids[2]], await Drain("verdicts"));
         Assert.Equal(ids.Where(id => id != ids[2]).Order(), (await Drain("verdicts_error")).Order());
+    }
+
+    [Fact]
+    public async Task A_dry_run_redrive_prints_what_it_would_move_as_json_and_moves_nothing()
+    {
+        var ids = await FillErrorQueue("verdicts", 3);
+
+        var result = await Infrastructure.Modctl.Run(_system.Environment(), "errors", "redrive", "--queue", "verdicts_error", "--all", "--dry-run", "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.True(json.RootElement.GetProperty("dryRun").GetBoolean());
+        var queue = Assert.Single(json.RootElement.GetProperty("queues").EnumerateArray());
+        Assert.Equal(3, queue.GetProperty("moved").GetInt32());
+        Assert.Equal(ids.Order(), queue.GetProperty("messageIds").EnumerateArray().Select(i => i.GetString()!).Order());
+        Assert.Empty(await Drain("verdicts"));
+        Assert.Equal(ids.Order(), (await Drain("verdicts_error")).Order());
     }
 
     [Fact]
@@ -71,7 +89,7 @@ public sealed class OperatorCliTests : IAsyncLifetime
         await PutInErrorQueue("notice-intake", Guid.NewGuid().ToString(), body);
         var errors = new ErrorQueues(new Uri(_system.Vhost.AmqpUri()), new Uri("http://127.0.0.1:15672/"));
 
-        Assert.Equal(1, (await errors.Redrive("notice-intake", null, null, CancellationToken.None)).Moved);
+        Assert.Equal(1, (await errors.Redrive("notice-intake", null, dryRun: false, null, CancellationToken.None)).Moved);
 
         var opened = await Client.WaitFor<CaseOpened>(m => m.NoticeId == "n-redriven");
         Assert.Equal(DeterministicId.ForCase("n-redriven", "c-redriven"), opened.CaseId);
@@ -150,7 +168,8 @@ public sealed class OperatorCliTests : IAsyncLifetime
 
         // As the operator: the verdict goes back unchanged, is still the reviewer's, and decides the case.
         var errors = new ErrorQueues(new Uri(users.Uri("operator")), new Uri("http://127.0.0.1:15672/"));
-        Assert.Equal(new RedriveResult(1, 0), await errors.Redrive("verdicts_error", null, null, CancellationToken.None));
+        var redriven = await errors.Redrive("verdicts_error", null, dryRun: false, null, CancellationToken.None);
+        Assert.Equal((1, 0), (redriven.Moved, redriven.KeptForeignUser));
         await Client.WaitFor<RemoveContent>(m => m.CaseId == caseId);
         Assert.Contains(_system.Hosts, h => h.OutputText.Contains($"was redriven by operator {users.User("operator")}", StringComparison.Ordinal)
             && h.OutputText.Contains($"published by {users.User("reviewer")}", StringComparison.Ordinal));
@@ -158,17 +177,8 @@ public sealed class OperatorCliTests : IAsyncLifetime
 
     async Task<(int ExitCode, string Output)> Modctl(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(RepositoryPaths.CliAssembly());
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        foreach (var (key, value) in _system.Environment())
-            info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + await error);
+        var result = await Infrastructure.Modctl.Run(_system.Environment(), arguments);
+        return (result.ExitCode, result.Out + result.Error);
     }
 
     /// <summary>Messages as MassTransit leaves them in an error queue: the body, a message id and the fault headers.</summary>

@@ -1,6 +1,7 @@
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Messaging;
 using RabbitMQ.Client;
 
 namespace ModerationWorkers.Cli.Broker;
@@ -11,10 +11,11 @@ namespace ModerationWorkers.Cli.Broker;
 public sealed record ErrorQueueSummary(string Queue, long Messages, IReadOnlyDictionary<string, int> Reasons);
 
 /// <summary>
-/// What a redrive of one error queue did: messages moved back, and messages kept because they carry another broker
-/// user's user_id and this user may not impersonate (RabbitMQ would refuse them with 406).
+/// What a redrive of one error queue did: messages moved back (or, in a dry run, that would be), with their ids, and
+/// messages kept because they carry another broker user's user_id and this user may not impersonate (RabbitMQ would
+/// refuse them with 406).
 /// </summary>
-public sealed record RedriveResult(int Moved, int KeptForeignUser);
+public sealed record RedriveResult(int Moved, int KeptForeignUser, IReadOnlyList<string?> MessageIds);
 
 /// <summary>
 /// The error queues MassTransit fills (&lt;queue&gt;_error): listed through the management API, and redriven over AMQP.
@@ -83,9 +84,10 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
     /// Moves messages back to the queue they failed on, unchanged but for the fault headers and the redrive stamp: a
     /// message keeps its user_id, so a reviewer's verdict stays the reviewer's and passes the same authority check. A
     /// message under another user's user_id is kept where it is unless this user may impersonate.
-    /// <paramref name="messageId"/> limits it to one message.
+    /// <paramref name="messageId"/> limits it to one message. A <paramref name="dryRun"/> reads the same messages and
+    /// leaves every one of them where it is.
     /// </summary>
-    public async Task<RedriveResult> Redrive(string errorQueue, string? messageId, IProgress<int>? progress, CancellationToken cancellationToken)
+    public async Task<RedriveResult> Redrive(string errorQueue, string? messageId, bool dryRun, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var mayImpersonate = await MayImpersonate(cancellationToken);
         var target = errorQueue.EndsWith(ErrorSuffix, StringComparison.Ordinal) ? errorQueue[..^ErrorSuffix.Length] : errorQueue;
@@ -95,7 +97,7 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
 
         var depth = (await channel.QueueDeclarePassiveAsync(source, cancellationToken)).MessageCount;
-        var moved = 0;
+        var moved = new List<string?>();
         var kept = 0;
         var skipped = new List<ulong>();
         try
@@ -123,6 +125,15 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
                     continue;
                 }
 
+                if (dryRun)
+                {
+                    skipped.Add(message.DeliveryTag);
+                    moved.Add(message.BasicProperties.MessageId);
+                    if (messageId is not null)
+                        break;
+                    continue;
+                }
+
                 var headers = message.BasicProperties.Headers?.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal)
                     && h.Key != "MT-Reason").ToDictionary(h => h.Key, h => h.Value) ?? [];
                 headers[RedriveHeaders.RedrivenBy] = User;
@@ -131,8 +142,8 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
                 // Awaits the broker's confirm: only then is the copy on the error queue let go.
                 await channel.BasicPublishAsync(string.Empty, target, mandatory: true, properties, message.Body, cancellationToken);
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, cancellationToken);
-                moved++;
-                progress?.Report(moved);
+                moved.Add(message.BasicProperties.MessageId);
+                progress?.Report(moved.Count);
                 if (messageId is not null)
                     break;
             }
@@ -143,7 +154,7 @@ public sealed class ErrorQueues(Uri amqpUri, Uri managementUri)
                 await channel.BasicNackAsync(tag, multiple: false, requeue: true, CancellationToken.None);
         }
 
-        return new RedriveResult(moved, kept);
+        return new RedriveResult(moved.Count, kept, moved);
     }
 
     HttpClient Management()

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using ModerationWorkers.Components.Accounts;
-using ModerationWorkers.Policy;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,14 +19,14 @@ public sealed class AccountCommand : AsyncCommand<AccountSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, AccountSettings settings, CancellationToken cancellationToken)
     {
-        var store = await CliSettings.OpenStore(cancellationToken);
-        if (await store.Account(DeterministicId.ForAccount(settings.AccountId), cancellationToken) is not { } account)
-            return Output.NotFound($"account {settings.AccountId}");
+        var store = await CliSettings.ReadStore(cancellationToken);
+        var account = await store.Account(settings.AccountId, cancellationToken)
+            ?? throw new NotFoundException($"account {settings.AccountId}");
 
         var lifetime = CliSettings.Policy.StrikeLifetime;
         var now = DateTimeOffset.UtcNow;
         var strikes = account.Strikes.Select(s => new { s.NoticeId, s.CaseId, s.RecordedAt, Active = s.RecordedAt + lifetime > now }).ToList();
-        var current = Current(account, now);
+        var current = account.CurrentRestriction(now);
 
         if (settings.Json)
         {
@@ -48,8 +46,4 @@ public sealed class AccountCommand : AsyncCommand<AccountSettings>
         AnsiConsole.Write(history);
         return 0;
     }
-
-    /// <summary>The restriction in force now: a ban is forever, a suspension until its end, a warning until the next rung.</summary>
-    static RestrictionRecord? Current(AccountStrikesState account, DateTimeOffset now) =>
-        account.Restrictions.LastOrDefault(r => r.Until is null || r.Until > now);
 }

@@ -1,8 +1,7 @@
 using System.ComponentModel;
-using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
-using ModerationWorkers.Policy;
-using ModerationWorkers.Storage;
+using ModerationWorkers.ReadModel;
+using ModerationWorkers.SagaInfrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -23,10 +22,9 @@ public sealed class CaseCommand : AsyncCommand<CaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CaseSettings settings, CancellationToken cancellationToken)
     {
-        var store = await CliSettings.OpenStore(cancellationToken);
-        var view = await CaseView.Load(store, settings.CaseId, cancellationToken);
-        if (view is null)
-            return Output.NotFound($"case {settings.CaseId}");
+        var store = await CliSettings.ReadStore(cancellationToken);
+        var view = await CaseView.Load(store, settings.CaseId, cancellationToken)
+            ?? throw new NotFoundException($"case {settings.CaseId}");
 
         if (settings.Json)
             Output.Json(view);
@@ -48,7 +46,7 @@ public sealed record CaseView(
     IReadOnlyList<AuditEntry> Timeline,
     IReadOnlyList<CommandView> Commands)
 {
-    public static async Task<CaseView?> Load(IModerationStore store, Guid caseId, CancellationToken cancellationToken)
+    public static async Task<CaseView?> Load(ModerationReadModel store, Guid caseId, CancellationToken cancellationToken)
     {
         if (await store.Case(caseId, cancellationToken) is not { } state)
             return null;
@@ -56,26 +54,27 @@ public sealed record CaseView(
         var commands = new List<CommandView>();
         if (state.RemoveCommandId is { } removal)
             commands.Add(new CommandView(nameof(RemoveContent), removal, state.ClosedAt, $"content {state.ContentId}"));
-        if (state.AccountId is not null && await store.Account(DeterministicId.ForAccount(state.AccountId), cancellationToken) is { } account)
+        if (state.AccountId is not null && await store.Account(state.AccountId, cancellationToken) is { } account)
         {
             commands.AddRange(account.Restrictions.Where(r => r.CaseId == caseId)
                 .Select(r => new CommandView(nameof(RestrictAccount), r.CommandId, r.IssuedAt, $"{r.Level}, {r.ActiveStrikes} active strike(s)")));
         }
 
         return new CaseView(caseId, state.CurrentState, state.NoticeId, state.ContentId, state.AccountId, state.ClaimType, state.Outcome,
-            await store.Audit.Read(caseId, cancellationToken), commands);
+            await store.Store.Audit.Read(caseId, cancellationToken), commands);
     }
 
     public void Render()
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]Case {CaseId}[/]: {State}{(Outcome is null ? "" : $" ({Outcome})")}");
         AnsiConsole.MarkupLineInterpolated($"Notice {NoticeId} ({ClaimType}) against content {ContentId} of account {AccountId ?? "(unknown)"}");
-        var timeline = Output.Table("Timeline", "At", "From", "To", "Cause", "Message id", "Decided by", "Note");
+        var timeline = Output.Table("Timeline", "At", "From", "To", "Decision", "Cause", "Message id", "Decided by", "Statement of reasons", "Note");
         foreach (var entry in Timeline)
         {
             timeline.AddRow(Markup.Escape(Output.At(entry.At)), Markup.Escape(entry.FromState ?? "-"), Markup.Escape(entry.ToState),
-                Markup.Escape(entry.CauseType), Markup.Escape(entry.CauseMessageId?.ToString() ?? "-"), Markup.Escape(entry.DecidedBy),
-                Markup.Escape(entry.Detail ?? ""));
+                Markup.Escape(entry.Decision ?? "-"), Markup.Escape(entry.Cause), Markup.Escape(entry.CauseMessageId?.ToString() ?? "-"),
+                Markup.Escape(entry.DecidedBy), Markup.Escape(entry.StatementOfReasons?.Ground.PolicyClause is { } clause ? $"clause {clause}" : "-"),
+                Markup.Escape(entry.Note ?? ""));
         }
 
         AnsiConsole.Write(timeline);

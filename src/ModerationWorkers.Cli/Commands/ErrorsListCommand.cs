@@ -17,6 +17,7 @@ public sealed class ErrorsListSettings : CommandSettings
     public int Peek { get; init; } = 100;
 
     [CommandOption("--json")]
+    [Description("Machine-readable output.")]
     public bool Json { get; init; }
 }
 

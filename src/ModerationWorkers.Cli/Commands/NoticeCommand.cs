@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using ModerationWorkers.Policy;
-using ModerationWorkers.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -21,9 +20,9 @@ public sealed class NoticeCommand : AsyncCommand<NoticeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, NoticeSettings settings, CancellationToken cancellationToken)
     {
-        var store = await CliSettings.OpenStore(cancellationToken);
-        if (await store.Notices.Find(settings.NoticeId, cancellationToken) is not { } notice)
-            return Output.NotFound($"notice {settings.NoticeId}");
+        var store = await CliSettings.ReadStore(cancellationToken);
+        var notice = await store.Store.Notices.Find(settings.NoticeId, cancellationToken)
+            ?? throw new NotFoundException($"notice {settings.NoticeId}");
 
         var cases = new List<CaseView>();
         foreach (var contentId in notice.ContentIds)

@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using ModerationWorkers.Components.Accounts;
-using ModerationWorkers.Components.Cases;
-using ModerationWorkers.Components.Reporting;
+using ModerationWorkers.ReadModel.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,10 +22,18 @@ public sealed class ReportSettings : CommandSettings
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
+    [CommandOption("--json")]
+    [Description("Machine-readable output, as every command takes it: the same as --format json.")]
+    public bool Json { get; init; }
+
+    /// <summary>What to print: --json wins over the default table, and must not contradict another --format.</summary>
+    public string EffectiveFormat => Json ? "json" : Format;
+
     public override ValidationResult Validate() =>
         To <= From ? ValidationResult.Error("--to must be after --from")
-        : Format is "table" or "json" or "csv" ? ValidationResult.Success()
-        : ValidationResult.Error("--format must be table, json or csv");
+        : Format is not ("table" or "json" or "csv") ? ValidationResult.Error("--format must be table, json or csv")
+        : Json && Format is not ("table" or "json") ? ValidationResult.Error("--json and --format csv contradict each other")
+        : ValidationResult.Success();
 }
 
 /// <summary>modctl report: transparency figures (DSA Art. 15 and 24) for a period, from the store's records.</summary>
@@ -35,16 +41,16 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ReportSettings settings, CancellationToken cancellationToken)
     {
-        var store = await CliSettings.OpenStore(cancellationToken);
+        var store = await CliSettings.ReadStore(cancellationToken);
         var figures = TransparencyReport.Compute(
             settings.From,
             settings.To,
-            await store.Notices.List(settings.From, settings.To, cancellationToken),
-            await store.All<CaseState>(cancellationToken),
-            await store.All<AccountStrikesState>(cancellationToken),
+            await store.Store.Notices.List(settings.From, settings.To, cancellationToken),
+            await store.Cases(cancellationToken),
+            await store.Accounts(cancellationToken),
             CliSettings.Automation);
 
-        switch (settings.Format)
+        switch (settings.EffectiveFormat)
         {
             case "json":
                 Output.Json(figures);

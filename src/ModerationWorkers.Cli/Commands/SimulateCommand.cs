@@ -64,8 +64,8 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
         table.AddRow("Notice to removal p99", summary.NoticeToRemovalP99Ms is { } p99 ? $"{p99:N0} ms" : "-");
         AnsiConsole.Write(table);
         if (!summary.Complete)
-            AnsiConsole.MarkupLine("[yellow]Not every expected outcome arrived before the timeout.[/]");
-        return summary.Complete ? 0 : 1;
+            Output.Warning("Not every expected outcome arrived before the timeout.");
+        return summary.Complete ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     sealed class ProgressBars : SimulationProgress

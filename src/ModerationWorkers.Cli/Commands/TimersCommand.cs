@@ -1,7 +1,5 @@
 using System.ComponentModel;
-using ModerationWorkers.Components.Cases;
-using ModerationWorkers.Components.Persistence;
-using ModerationWorkers.Storage;
+using ModerationWorkers.SagaInfrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,9 +30,9 @@ public sealed class TimersCommand : AsyncCommand<TimersSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, TimersSettings settings, CancellationToken cancellationToken)
     {
-        var store = await CliSettings.OpenStore(cancellationToken);
+        var store = await CliSettings.ReadStore(cancellationToken);
         var now = DateTimeOffset.UtcNow;
-        var due = await store.Sagas.FindDueTimers(SagaKindAttribute.Of<CaseState>(), now - settings.Overdue, settings.Limit, after: null, cancellationToken);
+        var due = await store.Store.Sagas.FindDueTimers(SagaKinds.Cases, now - settings.Overdue, settings.Limit, after: null, cancellationToken);
         var timers = new List<OverdueTimer>();
         foreach (var timer in due)
             timers.Add(new OverdueTimer(timer.Id, (await store.Case(timer.Id, cancellationToken))?.CurrentState, timer.DueAt, now - timer.DueAt));

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using HdrHistogram;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

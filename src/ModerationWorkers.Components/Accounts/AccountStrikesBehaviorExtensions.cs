@@ -1,11 +1,10 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Accounts;
 
@@ -100,8 +99,7 @@ static class AccountStrikesBehaviorExtensions
         var commandId = saga.NextCommandId();
         saga.Restrictions.Add(new RestrictionRecord(commandId, restriction.Level, restriction.Until, activeStrikes, caseId, now));
         // A restriction is a decision about a person: it goes into the account's audit trail, with its statement of reasons.
-        saga.TransitionNote = $"{why}; {AuditNotes.StatementOfReasons}{JsonSerializer.Serialize(statement, MessageJson.Options)}";
-        context.AppendAudit(clock, saga.CurrentState, restriction.Level.ToString());
+        context.AppendDecision(clock, new AuditDetails(restriction.Level.ToString(), statement, why));
         saga.Outbox.Add(OutboxMessage.Publish(new RestrictAccount
         {
             CommandId = commandId,

@@ -1,13 +1,13 @@
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Policy;
-using ModerationWorkers.Storage;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Accounts;
 
 /// <summary>An account's strike ledger. One instance per account, keyed by a deterministic id of the account id.</summary>
-[SagaKind("accounts")]
 public sealed class AccountStrikesState : IStoredSaga
 {
+    public static SagaKind Kind => SagaKinds.Accounts;
+
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = string.Empty;
     public int Version { get; set; }
@@ -27,9 +27,8 @@ public sealed class AccountStrikesState : IStoredSaga
     /// <summary>Every restriction published for this account, oldest first.</summary>
     public List<RestrictionRecord> Restrictions { get; set; } = [];
 
-    public DateTimeOffset? TimerDueAt { get; set; }
     public List<PendingMessage> Outbox { get; set; } = [];
     public List<AuditEntry> PendingAudit { get; set; } = [];
     public int AuditSequence { get; set; }
-    public string? TransitionNote { get; set; }
+    public AuditDetails? NextAudit { get; set; }
 }

@@ -1,8 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Accounts;
 

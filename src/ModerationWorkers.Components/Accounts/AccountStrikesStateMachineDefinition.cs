@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Messaging;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Accounts;
 

@@ -1,4 +1,4 @@
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Cases;

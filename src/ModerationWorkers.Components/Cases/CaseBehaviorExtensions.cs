@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Cases;
@@ -44,7 +44,7 @@ static class CaseBehaviorExtensions
                 context.Saga.TimerDueAt = null;
                 context.Saga.OpenedAt = clock.GetUtcNow();
                 if (context.Saga.Automated)
-                    context.Saga.TransitionNote = $"automated: stay-down match of case {context.Saga.MatchedCaseId}";
+                    context.Saga.NextAudit = new(Note: $"automated: stay-down match of case {context.Saga.MatchedCaseId}");
                 ModerationMetrics.CasesOpened.Add(1, new KeyValuePair<string, object?>("automated", context.Saga.Automated));
                 logger.LogInformation("Case {CaseId} for notice {NoticeId} and content {ContentId} opened for review (automated {Automated}, priority {Priority})",
                     context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.Automated, context.Saga.Priority);
@@ -76,7 +76,7 @@ static class CaseBehaviorExtensions
             saga.DecidedAt = context.Message.DecidedAt;
             saga.Outcome = outcome;
             saga.ClosedAt = clock.GetUtcNow();
-            saga.TransitionNote = $"{context.Message.Verdict}: {context.Message.Reason}";
+            saga.NextAudit = new(Decision: context.Message.Verdict.ToString(), Note: context.Message.Reason);
         });
 
     public static EventActivityBinder<CaseState, T> CloseCase<T>(

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using MassTransit;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Cases;
@@ -25,11 +25,11 @@ static class CaseDecisionExtensions
             {
                 var saga = context.Saga;
                 saga.RemoveCommandId = DeterministicId.ForCommand(nameof(Contracts.RemoveContent), saga.CorrelationId.ToString());
-                // The statement travels with the command and into the audit trail (EU DSA Art. 17), as the note of the
+                // The statement travels with the command and into the audit trail (EU DSA Art. 17), in the entry of the
                 // closing transition; the case document need not carry a third copy on every later write.
                 var statement = statements.ForRemoval(saga.ClaimType, saga.NoticeId, saga.ContentId, saga.VerdictReason,
                     automatedDetection: saga.Automated, automatedDecision: saga.DecidedAutomatically, saga.MatchedCaseId, saga.ClosedAt!.Value);
-                saga.TransitionNote = AuditNotes.StatementOfReasons + JsonSerializer.Serialize(statement, MessageJson.Options);
+                saga.NextAudit = (saga.NextAudit ?? new AuditDetails()) with { StatementOfReasons = statement };
                 saga.Outbox.Add(OutboxMessage.Publish(new RemoveContent
                 {
                     CommandId = saga.RemoveCommandId.Value,

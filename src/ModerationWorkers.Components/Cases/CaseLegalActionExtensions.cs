@@ -1,8 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Cases;
 
@@ -20,7 +20,7 @@ static class CaseLegalActionExtensions
                     saga.TimerDueAt = null;
                     saga.LegalActionAt = clock.GetUtcNow();
                     saga.LegalActionReference = context.Message.CourtReference!.Trim();
-                    saga.TransitionNote = $"legal action {saga.LegalActionReference} filed: the content stays down until it concludes";
+                    saga.NextAudit = new(Note: $"legal action {saga.LegalActionReference} filed: the content stays down until it concludes");
                     logger.LogInformation("Legal action filed for case {CaseId} (notice {NoticeId}): content {ContentId} stays down",
                         saga.CorrelationId, saga.NoticeId, saga.ContentId);
                 })
@@ -56,7 +56,7 @@ static class CaseLegalActionExtensions
         binder
             .Then(context =>
             {
-                context.Saga.TransitionNote = $"legal action {context.Saga.LegalActionReference} concluded: the removal stands";
+                context.Saga.NextAudit = new(Note: $"legal action {context.Saga.LegalActionReference} concluded: the removal stands");
                 logger.LogInformation("Legal action for case {CaseId} (notice {NoticeId}) concluded: content {ContentId} stays removed",
                     context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);
             })

@@ -4,6 +4,7 @@ using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Cases;
@@ -12,7 +13,10 @@ namespace ModerationWorkers.Components.Cases;
 static class CaseRedressExtensions
 {
     /// <summary>The states in which a counter-notice or appeal is in progress.</summary>
-    public static readonly IReadOnlySet<string> RedressStates = new HashSet<string>(StringComparer.Ordinal) { "UnderAppeal", "AwaitingRestore", "LegalHold" };
+    public static readonly IReadOnlySet<string> RedressStates = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(CaseStateMachine.UnderAppeal), nameof(CaseStateMachine.AwaitingRestore), nameof(CaseStateMachine.LegalHold),
+    };
 
     /// <summary>What the redress policy needs to know of this case.</summary>
     public static RedressFacts RedressFacts(this CaseState saga) => new(
@@ -35,7 +39,7 @@ static class CaseRedressExtensions
                     saga.CounterNoticeDigest = FilingDigest.Of(context.Message);
                     saga.CounterNoticeMessageId = context.FilingId();
                     saga.RestoreAt = saga.TimerDueAt = redress.RestoreAt(saga.CounterNoticeAt.Value);
-                    saga.TransitionNote = $"counter-notice accepted: restore at {saga.RestoreAt:O} unless legal action is filed";
+                    saga.NextAudit = new(Note: $"counter-notice accepted: restore at {saga.RestoreAt:O} unless legal action is filed");
                     ModerationMetrics.RedressFiled.Add(1, Tag("counter-notice", "accepted"));
                     logger.LogInformation("Counter-notice for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: restore at {RestoreAt}",
                         saga.CorrelationId, saga.NoticeId, saga.ContentId, saga.RestoreAt);
@@ -74,7 +78,7 @@ static class CaseRedressExtensions
                     saga.AppealDigest = FilingDigest.Of(context.Message);
                     saga.AppealMessageId = context.FilingId();
                     saga.AppealReason = context.Message.Reason;
-                    saga.TransitionNote = $"appeal: {context.Message.Reason}";
+                    saga.NextAudit = new(Note: $"appeal: {context.Message.Reason}");
                     ModerationMetrics.RedressFiled.Add(1, Tag("appeal", "accepted"));
                     logger.LogInformation("Appeal for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: back to review",
                         saga.CorrelationId, saga.NoticeId, saga.ContentId);
@@ -109,7 +113,7 @@ static class CaseRedressExtensions
             {
                 var saga = context.Saga;
                 saga.AppealOutcome = outcome;
-                saga.TransitionNote = $"appeal {outcome}: {context.Message.Reason}";
+                saga.NextAudit = new(Note: $"appeal {outcome}: {context.Message.Reason}");
                 logger.LogInformation("Appeal of case {CaseId} (notice {NoticeId}, content {ContentId}) decided by {ReviewerId}: {Outcome}",
                     saga.CorrelationId, saga.NoticeId, saga.ContentId, context.Message.ReviewerId, outcome);
             })
@@ -136,7 +140,7 @@ static class CaseRedressExtensions
                 var saga = context.Saga;
                 saga.TimerDueAt = null;
                 saga.RestoredAt = clock.GetUtcNow();
-                saga.TransitionNote ??= why;
+                saga.NextAudit ??= new(Note: why);
                 ModerationMetrics.ContentRestored.Add(1);
                 logger.LogInformation("Case {CaseId} (notice {NoticeId}): content {ContentId} restored: {Why}",
                     saga.CorrelationId, saga.NoticeId, saga.ContentId, why);

@@ -1,13 +1,13 @@
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
-using ModerationWorkers.Storage;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Cases;
 
 /// <summary>One notice against one item of content, from filing to its outcome. Closed cases stay in the store.</summary>
-[SagaKind("cases")]
-public sealed class CaseState : IStoredSaga
+public sealed class CaseState : IStoredSaga, ITimedSaga
 {
+    public static SagaKind Kind => SagaKinds.Cases;
+
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = string.Empty;
     public int Version { get; set; }
@@ -69,5 +69,5 @@ public sealed class CaseState : IStoredSaga
     public List<PendingMessage> Outbox { get; set; } = [];
     public List<AuditEntry> PendingAudit { get; set; } = [];
     public int AuditSequence { get; set; }
-    public string? TransitionNote { get; set; }
+    public AuditDetails? NextAudit { get; set; }
 }

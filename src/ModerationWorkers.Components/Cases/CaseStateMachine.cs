@@ -4,6 +4,7 @@ using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Cases;
@@ -86,8 +87,11 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
 
         InstanceState(x => x.CurrentState);
         // A timer that fires in AwaitingRestore is the restore coming due, not a content wait.
-        ConnectStateObserver(new AuditStateObserver<CaseState>(clock, (context, previous) =>
-            context.Event.Name == nameof(Messages.CaseTimerElapsed) && previous == AwaitingRestore ? AuditCauses.RestoreTimeout : null));
+        ConnectStateObserver(new AuditStateObserver<CaseState>(clock,
+            (context, previous) => context.Event.Name == nameof(Messages.CaseTimerElapsed) && previous == AwaitingRestore
+                ? AuditCauses.RestoreTimeout
+                : AuditCauses.OfCaseEvent(context.Event.Name),
+            AuditCauses.ReviewerOf));
 
         Initially(
             When(OpenCase)
@@ -116,7 +120,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 {
                     context.Saga.TimerDueAt = null;
                     context.Saga.ClosedAt = clock.GetUtcNow();
-                    context.Saga.TransitionNote = RejectionReasons.UnknownContent;
+                    context.Saga.NextAudit = new(Decision: RejectionReasons.UnknownContent);
                     ModerationMetrics.NoticesRejected.Add(1, new KeyValuePair<string, object?>("reason", RejectionReasons.UnknownContent));
                     logger.LogInformation("Case {CaseId} for notice {NoticeId} rejected: content {ContentId} stayed unknown",
                         context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId);

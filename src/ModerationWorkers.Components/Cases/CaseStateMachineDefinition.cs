@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Messaging;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Cases;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Cases;
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Messaging;
 
 namespace ModerationWorkers.Components.Cases;
 

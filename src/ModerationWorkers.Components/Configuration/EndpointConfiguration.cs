@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Intake;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Messaging;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Configuration;
 

@@ -8,9 +8,10 @@ using ModerationWorkers.Components.Intake;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Notifiers;
 using ModerationWorkers.Components.Persistence;
-using ModerationWorkers.Components.Timers;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Messaging;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Configuration;
@@ -38,7 +39,8 @@ public static class ModerationRegistration
         services.AddSingleton<NoticeAbusePolicy>();
         services.AddSingleton<StatementsOfReasons>();
         services.AddSingleton(_ => AutomatedDecisions.FromList(configuration[AutomatedDecisions.ConfigurationKey]));
-        services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value, SagaKindAttribute.All));
+        services.AddSingleton<IModerationStore>(sp => ModerationStores.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(ModerationOutbox.Types);
         services.AddSingleton<StoreCircuits>();
         services.AddSingleton<StoreReadiness>();
         services.AddHostedService<StoreInitializer>();
@@ -69,6 +71,16 @@ public static class ModerationRegistration
             bus.AddSagaStateMachine<NotifierStandingStateMachine, NotifierStandingState, NotifierStandingStateMachineDefinition>().StoreRepository();
         if (roles.Contains(WorkerRole.Timers))
         {
+            services.AddSingleton(sp =>
+            {
+                var timers = new SagaTimers(sp.GetRequiredService<IOptions<WorkersOptions>>().Value.TimerPollInterval,
+                [
+                    new SagaTimerTarget(SagaKinds.Cases, QueueNames.Address(QueueNames.CaseSaga),
+                        due => new CaseTimerElapsed { CaseId = due.Id, DueAt = due.DueAt }),
+                ]);
+                timers.Validate();
+                return timers;
+            });
             services.AddSingleton<TimerDispatcher>();
             services.AddHostedService(sp => sp.GetRequiredService<TimerDispatcher>());
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ModerationWorkers.Messaging;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Configuration;

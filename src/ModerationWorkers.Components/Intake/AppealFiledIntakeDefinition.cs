@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Messaging;
 
 namespace ModerationWorkers.Components.Intake;
 

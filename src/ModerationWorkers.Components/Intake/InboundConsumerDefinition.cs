@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
+using ModerationWorkers.Messaging;
 
 namespace ModerationWorkers.Components.Intake;
 

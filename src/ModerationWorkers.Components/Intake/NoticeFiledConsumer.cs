@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Notifiers;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Intake;

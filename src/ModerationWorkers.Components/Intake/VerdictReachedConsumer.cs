@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Configuration;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Contracts;
+using ModerationWorkers.Messaging;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Intake;

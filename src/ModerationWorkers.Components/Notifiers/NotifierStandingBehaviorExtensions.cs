@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Notifiers;
 
@@ -25,8 +25,8 @@ static class NotifierStandingBehaviorExtensions
             var now = clock.GetUtcNow();
             if (decision.SuspendUntil is { } until)
             {
-                saga.TransitionNote = $"suspended until {until:O}: {decision.UnfoundedNotices} of {decision.DecidedNotices} notices unfounded";
-                context.AppendAudit(clock, saga.CurrentState, "Suspended");
+                context.AppendDecision(clock, new AuditDetails(NotifierDecisions.Suspended,
+                    Note: $"suspended until {until:O}: {decision.UnfoundedNotices} of {decision.DecidedNotices} notices unfounded"));
                 saga.Outbox.Add(OutboxMessage.Publish(new NotifierSuspended
                 {
                     NotifierId = saga.CorrelationId,
@@ -43,8 +43,8 @@ static class NotifierStandingBehaviorExtensions
             }
             else if (decision.Warn)
             {
-                saga.TransitionNote = $"warned: {decision.UnfoundedNotices} of {decision.DecidedNotices} notices unfounded";
-                context.AppendAudit(clock, saga.CurrentState, "Warned");
+                context.AppendDecision(clock, new AuditDetails(NotifierDecisions.Warned,
+                    Note: $"warned: {decision.UnfoundedNotices} of {decision.DecidedNotices} notices unfounded"));
                 saga.Outbox.Add(OutboxMessage.Publish(new NotifierWarned
                 {
                     NotifierId = saga.CorrelationId,

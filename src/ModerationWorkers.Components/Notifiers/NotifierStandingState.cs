@@ -1,6 +1,5 @@
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Policy;
-using ModerationWorkers.Storage;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Notifiers;
 
@@ -8,9 +7,10 @@ namespace ModerationWorkers.Components.Notifiers;
 /// A notifier's record of decided notices (EU DSA Art. 23). One instance per notifier, keyed by the pseudonym of
 /// their e-mail address, so no personal data is stored here.
 /// </summary>
-[SagaKind("notifiers")]
 public sealed class NotifierStandingState : IStoredSaga
 {
+    public static SagaKind Kind => SagaKinds.Notifiers;
+
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = string.Empty;
     public int Version { get; set; }
@@ -21,11 +21,10 @@ public sealed class NotifierStandingState : IStoredSaga
     public DateTimeOffset? SuspendedUntil { get; set; }
     public bool Warned { get; set; }
 
-    public DateTimeOffset? TimerDueAt { get; set; }
     public List<PendingMessage> Outbox { get; set; } = [];
     public List<AuditEntry> PendingAudit { get; set; } = [];
     public int AuditSequence { get; set; }
-    public string? TransitionNote { get; set; }
+    public AuditDetails? NextAudit { get; set; }
 
     /// <summary>The policy's view of the fields above; not stored, so a document holds each outcome once.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -1,9 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Notifiers;
 

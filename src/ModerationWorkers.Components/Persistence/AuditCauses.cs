@@ -1,6 +1,10 @@
+using MassTransit;
+using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Contracts;
+
 namespace ModerationWorkers.Components.Persistence;
 
-/// <summary>The causes an audit entry names when no public message is behind it: a saga's own timers.</summary>
+/// <summary>The causes an audit entry of a case names: the public message behind each internal one, or the saga's own timers.</summary>
 public static class AuditCauses
 {
     /// <summary>The content a case waited for stayed unknown (<c>Policy:ContentWaitTimeout</c>).</summary>
@@ -8,4 +12,21 @@ public static class AuditCauses
 
     /// <summary>A counter-notice's restore came due with no legal action filed (DMCA §512(g)(2)(C)).</summary>
     public const string RestoreTimeout = nameof(RestoreTimeout);
+
+    // The public message behind each internal one, so the trail names what the platform sent.
+    static readonly Dictionary<string, string> PublicCause = new(StringComparer.Ordinal)
+    {
+        [nameof(OpenCase)] = nameof(NoticeFiled),
+        [nameof(ContentRegistered)] = nameof(ContentUploaded),
+        [nameof(ApplyVerdict)] = nameof(VerdictReached),
+        [nameof(CaseTimerElapsed)] = ContentWaitTimeout,
+    };
+
+    /// <summary>The cause of a case's transition on <paramref name="eventName"/>: its public message, or the event itself.</summary>
+    public static string OfCaseEvent(string eventName) => PublicCause.GetValueOrDefault(eventName, eventName);
+
+    /// <summary>The reviewer whose verdict is being applied, if any; the policy decides otherwise.</summary>
+    public static string? ReviewerOf<TSaga>(BehaviorContext<TSaga> context)
+        where TSaga : class, SagaStateMachineInstance =>
+        context.TryGetMessage<ApplyVerdict>(out var verdict) ? verdict.Message.ReviewerId : null;
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using ModerationWorkers.Contracts;
+using ModerationWorkers.SagaInfrastructure;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -30,19 +33,25 @@ sealed class MongoAuditTrail(IMongoDatabase database) : IAuditTrail
     {
         var found = await _audit.Find(Builders<BsonDocument>.Filter.Eq("subjectId", new BsonBinaryData(subjectId, GuidRepresentation.Standard)))
             .Sort(Builders<BsonDocument>.Sort.Ascending("sequence")).ToListAsync(cancellationToken);
-        return found.Select(d => new AuditEntry(
+        return found.Select(d => LegacyAuditFormat.Read(new AuditEntry(
             subjectId,
             d["sequence"].AsInt32,
             DateTimeOffset.Parse(d["at"].AsString, System.Globalization.CultureInfo.InvariantCulture),
-            NullableString(d["fromState"]),
+            NullableString(d, "fromState"),
             d["toState"].AsString,
             d["causeType"].AsString,
             d["causeMessageId"].IsBsonNull ? null : d["causeMessageId"].AsGuid,
             d["decidedBy"].AsString,
-            NullableString(d["detail"]))).ToList();
+            Decision: NullableString(d, "decision"),
+            StatementOfReasons: NullableString(d, "statementOfReasons") is { } json
+                ? JsonSerializer.Deserialize<StatementOfReasons>(json, MessageJson.Options)
+                : null,
+            Note: NullableString(d, "detail")))).ToList();
     }
 
-    static string? NullableString(BsonValue value) => value.IsBsonNull ? null : value.AsString;
+    // Entries of the first releases have no decision or statement fields at all.
+    static string? NullableString(BsonDocument document, string name) =>
+        document.TryGetValue(name, out var value) && !value.IsBsonNull ? value.AsString : null;
 
     static BsonDocument ToBson(AuditEntry e) => new()
     {
@@ -51,9 +60,12 @@ sealed class MongoAuditTrail(IMongoDatabase database) : IAuditTrail
         { "at", e.At.ToString("O") },
         { "fromState", (BsonValue?)e.FromState ?? BsonNull.Value },
         { "toState", e.ToState },
-        { "causeType", e.CauseType },
+        { "causeType", e.Cause },
         { "causeMessageId", e.CauseMessageId is { } id ? new BsonBinaryData(id, GuidRepresentation.Standard) : BsonNull.Value },
         { "decidedBy", e.DecidedBy },
-        { "detail", (BsonValue?)e.Detail ?? BsonNull.Value },
+        { "detail", (BsonValue?)e.Note ?? BsonNull.Value },
+        { "decision", (BsonValue?)e.Decision ?? BsonNull.Value },
+        // The statement as the JSON it was sent as: the same text on both providers, kept verbatim.
+        { "statementOfReasons", e.StatementOfReasons is { } statement ? JsonSerializer.Serialize(statement, MessageJson.Options) : BsonNull.Value },
     };
 }

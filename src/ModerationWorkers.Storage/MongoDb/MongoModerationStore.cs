@@ -1,3 +1,4 @@
+using ModerationWorkers.SagaInfrastructure;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -15,7 +16,7 @@ public sealed class MongoModerationStore : IModerationStore
     readonly IMongoDatabase _database;
     readonly IMongoCollection<BsonDocument> _health;
 
-    public MongoModerationStore(MongoDbStorageOptions options, IReadOnlyCollection<string> sagaKinds)
+    public MongoModerationStore(MongoDbStorageOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
             throw new StoreConfigurationException("Storage:MongoDb:ConnectionString: must be set for the MongoDb provider");
@@ -44,7 +45,7 @@ public sealed class MongoModerationStore : IModerationStore
         _health = _database.GetCollection<BsonDocument>("health");
 
         var audit = new MongoAuditTrail(_database);
-        Sagas = new MongoSagaStore(_database, audit, sagaKinds);
+        Sagas = new MongoSagaStore(_database, audit);
         Content = new MongoContentRegistry(_database);
         Notices = new MongoNoticeLedger(_database);
         Audit = audit;
@@ -80,6 +81,21 @@ public sealed class MongoModerationStore : IModerationStore
             Builders<BsonDocument>.Update.Set("at", DateTime.UtcNow),
             new UpdateOptions { IsUpsert = true },
             cancellationToken);
+
+    /// <summary>
+    /// Opens a database the workers have created, for reading: MongoDB creates nothing on a read, so the check is only
+    /// that the saga collections are there (a mistyped database name would otherwise read as an empty store).
+    /// </summary>
+    public static async Task<IModerationStore> OpenExisting(MongoDbStorageOptions options, CancellationToken cancellationToken)
+    {
+        var store = new MongoModerationStore(options);
+        using var names = await store._database.ListCollectionNamesAsync(cancellationToken: cancellationToken);
+        var collections = (await names.ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (!SagaKinds.All.Any(kind => collections.Contains(MongoSagaStore.CollectionName(kind))))
+            throw new StoreNotReadyException(
+                $"Storage:MongoDb:Database: {options.Database} holds no saga collections. Check the name, or start the workers once to create them.");
+        return store;
+    }
 
     internal static bool IsDuplicateKey(MongoException exception) => exception switch
     {

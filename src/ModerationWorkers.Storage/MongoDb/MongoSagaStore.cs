@@ -1,27 +1,36 @@
+using ModerationWorkers.SagaInfrastructure;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace ModerationWorkers.Storage.MongoDb;
 
 /// <summary>One collection per saga kind; the correlation id is <c>_id</c>.</summary>
-sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IReadOnlyCollection<string> kinds) : ISagaStore
+sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit) : ISagaStore
 {
-    IMongoCollection<BsonDocument> Collection(string kind) => database.GetCollection<BsonDocument>("saga_" + kind);
+    public static string CollectionName(SagaKind kind) => "saga_" + kind.Name;
+
+    IMongoCollection<BsonDocument> Collection(SagaKind kind) => database.GetCollection<BsonDocument>(CollectionName(kind));
 
     public async Task CreateIndexes(CancellationToken cancellationToken)
     {
-        foreach (var kind in kinds)
+        foreach (var kind in SagaKinds.All)
         {
             var collection = Collection(kind);
             // The first release's partial index ($type: date) could not serve a $lte query: the timers scanned every document.
             await DropIfPresent(collection, "timer", cancellationToken);
-            var keys = Builders<BsonDocument>.IndexKeys;
-            await collection.Indexes.CreateManyAsync(
-            [
-                new CreateIndexModel<BsonDocument>(keys.Ascending("timerDueAt").Ascending("_id"), new CreateIndexOptions { Name = MongoModerationStore.TimerIndex }),
-                new CreateIndexModel<BsonDocument>(keys.Ascending("state"), new CreateIndexOptions { Name = "state" }),
-            ], cancellationToken);
+            await collection.Indexes.CreateManyAsync(kind.Indexes.Select(Index), cancellationToken);
         }
+    }
+
+    static CreateIndexModel<BsonDocument> Index(SagaIndex index)
+    {
+        var keys = Builders<BsonDocument>.IndexKeys;
+        return index switch
+        {
+            SagaIndex.TimerDue => new(keys.Ascending("timerDueAt").Ascending("_id"), new CreateIndexOptions { Name = MongoModerationStore.TimerIndex }),
+            SagaIndex.State => new(keys.Ascending("state"), new CreateIndexOptions { Name = "state" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(index), index, "Unknown saga index"),
+        };
     }
 
     static async Task DropIfPresent(IMongoCollection<BsonDocument> collection, string index, CancellationToken cancellationToken)
@@ -31,13 +40,13 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IRea
             await collection.Indexes.DropOneAsync(index, cancellationToken);
     }
 
-    public async Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken)
+    public async Task<SagaDocument?> Load(SagaKind kind, Guid id, CancellationToken cancellationToken)
     {
         var found = await Collection(kind).Find(ById(id)).FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : FromBson(found);
     }
 
-    public async Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken)
+    public async Task<bool> TryInsert(SagaKind kind, SagaDocument document, CancellationToken cancellationToken)
     {
         try
         {
@@ -50,7 +59,7 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IRea
         }
     }
 
-    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> entries,
+    public async Task<bool> TryUpdate(SagaKind kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> entries,
         CancellationToken cancellationToken)
     {
         // No multi-document transaction: the audit goes first (idempotent), so a crash between the two writes
@@ -61,15 +70,16 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IRea
         return result.MatchedCount == 1;
     }
 
-    public async Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken)
+    public async Task<bool> TryDelete(SagaKind kind, Guid id, int expectedVersion, CancellationToken cancellationToken)
     {
         var filter = ById(id) & Builders<BsonDocument>.Filter.Eq("version", expectedVersion);
         var result = await Collection(kind).DeleteOneAsync(filter, cancellationToken);
         return result.DeletedCount == 1;
     }
 
-    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(SagaKind kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken)
     {
+        SagaStoreChecks.RequireTimers(kind);
         var f = Builders<BsonDocument>.Filter;
         var filter = f.Lte("timerDueAt", now.UtcDateTime);
         if (after is not null)
@@ -83,7 +93,7 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IRea
         return found.Select(d => new DueTimer(d["_id"].AsGuid, new DateTimeOffset(d["timerDueAt"].ToUniversalTime()))).ToList();
     }
 
-    public async IAsyncEnumerable<SagaDocument> Scan(string kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SagaDocument> Scan(SagaKind kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var cursor = await Collection(kind).FindAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: cancellationToken);
         while (await cursor.MoveNextAsync(cancellationToken))
@@ -93,7 +103,7 @@ sealed class MongoSagaStore(IMongoDatabase database, MongoAuditTrail audit, IRea
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> CountByState(SagaKind kind, CancellationToken cancellationToken)
     {
         var groups = await Collection(kind).Aggregate()
             .Group(new BsonDocument { { "_id", "$state" }, { "count", new BsonDocument("$sum", 1) } })

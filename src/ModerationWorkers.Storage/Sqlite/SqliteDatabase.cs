@@ -11,14 +11,16 @@ public sealed class SqliteDatabase
     // letting writers collide on the file lock and back off; other processes still wait on the busy timeout.
     readonly SqliteWriter _writer;
 
-    public SqliteDatabase(SqliteStorageOptions options)
+    /// <param name="readOnly">Opens the file only for reading, and never creates it or its directory.</param>
+    public SqliteDatabase(SqliteStorageOptions options, bool readOnly = false)
     {
         var full = System.IO.Path.GetFullPath(options.Path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        if (!readOnly)
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             // Seconds a writer waits on a lock held by another connection or process before SQLITE_BUSY.
             DefaultTimeout = options.BusyTimeoutSeconds,

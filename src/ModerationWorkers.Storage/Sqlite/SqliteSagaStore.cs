@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Storage.Sqlite;
 
@@ -11,12 +12,12 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         WHERE kind = $kind AND id = $id AND version = $expected
         """;
 
-    public async Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken)
+    public async Task<SagaDocument?> Load(SagaKind kind, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         await using var command = SqliteDatabase.Command(connection,
             "SELECT version, state, timer_due_at, data FROM sagas WHERE kind = $kind AND id = $id",
-            ("$kind", kind), ("$id", id.ToString()));
+            ("$kind", kind.Name), ("$id", id.ToString()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
@@ -25,7 +26,7 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         return new SagaDocument(id, reader.GetInt32(0), reader.GetString(1), due, reader.GetString(3));
     }
 
-    public Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken) =>
+    public Task<bool> TryInsert(SagaKind kind, SagaDocument document, CancellationToken cancellationToken) =>
         database.Write(async (connection, token) =>
         {
             await using var command = SqliteDatabase.Command(connection,
@@ -42,7 +43,7 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
             }
         }, cancellationToken);
 
-    public Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit,
+    public Task<bool> TryUpdate(SagaKind kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit,
         CancellationToken cancellationToken) =>
         database.Write((connection, token) => Update(connection, new SagaWrite(kind, document, expectedVersion, audit), token), cancellationToken);
 
@@ -68,17 +69,18 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         return true;
     }
 
-    public Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
+    public Task<bool> TryDelete(SagaKind kind, Guid id, int expectedVersion, CancellationToken cancellationToken) =>
         database.Write(async (connection, token) =>
         {
             await using var command = SqliteDatabase.Command(connection,
                 "DELETE FROM sagas WHERE kind = $kind AND id = $id AND version = $expected",
-                ("$kind", kind), ("$id", id.ToString()), ("$expected", expectedVersion));
+                ("$kind", kind.Name), ("$id", id.ToString()), ("$expected", expectedVersion));
             return await command.ExecuteNonQueryAsync(token) == 1;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueTimer>> FindDueTimers(SagaKind kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken)
     {
+        SagaStoreChecks.RequireTimers(kind);
         await using var connection = await database.Open(cancellationToken);
         await using var command = SqliteDatabase.Command(connection,
             """
@@ -87,7 +89,7 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
               AND ($afterDue IS NULL OR timer_due_at > $afterDue OR (timer_due_at = $afterDue AND id > $afterId))
             ORDER BY timer_due_at, id LIMIT $limit
             """,
-            ("$kind", kind), ("$now", SqliteDatabase.ToUnixMs(now)), ("$limit", limit),
+            ("$kind", kind.Name), ("$now", SqliteDatabase.ToUnixMs(now)), ("$limit", limit),
             ("$afterDue", after is null ? null : SqliteDatabase.ToUnixMs(after.DueAt)), ("$afterId", after?.Id.ToString()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<DueTimer>();
@@ -96,11 +98,11 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         return due;
     }
 
-    public async IAsyncEnumerable<SagaDocument> Scan(string kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SagaDocument> Scan(SagaKind kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         await using var command = SqliteDatabase.Command(connection,
-            "SELECT id, version, state, timer_due_at, data FROM sagas WHERE kind = $kind", ("$kind", kind));
+            "SELECT id, version, state, timer_due_at, data FROM sagas WHERE kind = $kind", ("$kind", kind.Name));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -109,11 +111,11 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         }
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> CountByState(SagaKind kind, CancellationToken cancellationToken)
     {
         await using var connection = await database.Open(cancellationToken);
         await using var command = SqliteDatabase.Command(connection,
-            "SELECT state, count(*) FROM sagas WHERE kind = $kind GROUP BY state", ("$kind", kind));
+            "SELECT state, count(*) FROM sagas WHERE kind = $kind GROUP BY state", ("$kind", kind.Name));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new Dictionary<string, long>();
         while (await reader.ReadAsync(cancellationToken))
@@ -121,9 +123,9 @@ sealed class SqliteSagaStore(SqliteDatabase database) : ISagaStore
         return counts;
     }
 
-    static (string, object?)[] Parameters(string kind, SagaDocument document) =>
+    static (string, object?)[] Parameters(SagaKind kind, SagaDocument document) =>
     [
-        ("$kind", kind),
+        ("$kind", kind.Name),
         ("$id", document.Id.ToString()),
         ("$version", document.Version),
         ("$state", document.State),

@@ -12,8 +12,10 @@ public static class SqliteSchema
     /// tables they kept whole rows of up to a kilobyte in the B-tree's interior pages too, four to a page: six or seven
     /// levels for 15,000 sagas, and every case row spilled into an overflow page. A rowid table keeps only the key in its index.
     /// 3: <c>notices.digest</c>, a nullable column that processes of version 2 ignore.
+    /// 4: the typed audit entry's <c>audit.decision</c> and <c>audit.statement</c>. Rows of earlier versions keep the old
+    /// format (a statement inside <c>detail</c>, a decision as <c>to_state</c>) and are read through LegacyAuditFormat.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     const string Tables = """
         CREATE TABLE IF NOT EXISTS sagas (
@@ -36,7 +38,7 @@ public static class SqliteSchema
         CREATE TABLE IF NOT EXISTS audit (
             subject_id TEXT NOT NULL, sequence INTEGER NOT NULL, at TEXT NOT NULL, from_state TEXT NULL,
             to_state TEXT NOT NULL, cause_type TEXT NOT NULL, cause_message_id TEXT NULL, decided_by TEXT NOT NULL,
-            detail TEXT NULL, PRIMARY KEY (subject_id, sequence));
+            detail TEXT NULL, decision TEXT NULL, statement TEXT NULL, PRIMARY KEY (subject_id, sequence));
         """;
 
     // Version 1's two WITHOUT ROWID tables, rebuilt as rowid tables with the same columns.
@@ -45,6 +47,9 @@ public static class SqliteSchema
         ("sagas", "kind, id, version, state, timer_due_at, data"),
         ("audit", "subject_id, sequence, at, from_state, to_state, cause_type, cause_message_id, decided_by, detail"),
     ];
+
+    // Nullable columns added after version 2, in order: a file of any earlier version gets the ones it lacks.
+    static readonly (string Table, string Column)[] AddedColumns = [("notices", "digest"), ("audit", "decision"), ("audit", "statement")];
 
     /// <summary>
     /// How long a starting process waits for the write lock while another one migrates the file: far longer than the
@@ -75,9 +80,13 @@ public static class SqliteSchema
         }
     }
 
+    /// <summary>The file's schema version, read without changing anything.</summary>
+    public static async Task<int> VersionOf(SqliteConnection connection, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await Scalar(connection, "PRAGMA user_version", cancellationToken));
+
     static async Task Migrate(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var version = Convert.ToInt32(await Scalar(connection, "PRAGMA user_version", cancellationToken));
+        var version = await VersionOf(connection, cancellationToken);
         if (version > Version)
             throw new InvalidOperationException(
                 $"The SQLite store {connection.DataSource} has schema version {version}, written by a newer release; this release knows versions up to {Version}.");
@@ -92,8 +101,9 @@ public static class SqliteSchema
                 }
 
         await Execute(connection, Tables, cancellationToken);
-        if (version < 3 && !await HasColumn(connection, "notices", "digest", cancellationToken))
-            await Execute(connection, "ALTER TABLE notices ADD COLUMN digest TEXT NULL", cancellationToken);
+        foreach (var (table, column) in AddedColumns)
+            if (!await HasColumn(connection, table, column, cancellationToken))
+                await Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} TEXT NULL", cancellationToken);
 
         foreach (var (table, columns) in setAside)
             await Execute(connection, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v1; DROP TABLE {table}_v1;", cancellationToken);

@@ -1,10 +1,11 @@
 using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
-using ModerationWorkers.Components.Persistence;
-using ModerationWorkers.Components.Reporting;
 using ModerationWorkers.Components.Tests.Sagas;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.ReadModel;
+using ModerationWorkers.ReadModel.Reporting;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Tests.Reporting;
 
@@ -55,11 +56,12 @@ public class TransparencyReportTests
         await h.Published<NoticeRejected>(m => m.NoticeId == "n-7");
         await h.Settle();
 
+        var read = new ModerationReadModel(h.Store);
         var figures = TransparencyReport.Compute(
             start, start.AddDays(1),
             await h.Store.Notices.List(start, start.AddDays(1), CancellationToken.None),
-            await All<CaseState>(h),
-            await All<AccountStrikesState>(h),
+            await read.Cases(CancellationToken.None),
+            await read.Accounts(CancellationToken.None),
             Automated);
 
         var copyright = figures.Notices.Single(n => n.ClaimType == "Copyright");
@@ -79,18 +81,10 @@ public class TransparencyReportTests
 
         // A period that ends before the decisions counts the notices but none of the actions.
         var before = TransparencyReport.Compute(start, start.AddMinutes(5),
-            await h.Store.Notices.List(start, start.AddMinutes(5), CancellationToken.None), await All<CaseState>(h), await All<AccountStrikesState>(h), Automated);
+            await h.Store.Notices.List(start, start.AddMinutes(5), CancellationToken.None), await read.Cases(CancellationToken.None),
+            await read.Accounts(CancellationToken.None), Automated);
         Assert.Equal(7, before.Notices.Sum(n => n.Received));
         Assert.Equal((0, 0, 0), (before.Removals, before.AutomatedDecisions + before.ReviewerDecisions, before.RestrictionsByLevel.Values.Sum()));
         Assert.Null(before.MedianNoticeToActionSeconds);
-    }
-
-    static async Task<List<T>> All<T>(ModerationHarness h)
-        where T : class, IStoredSaga
-    {
-        var all = new List<T>();
-        await foreach (var saga in h.Store.Sagas.All<T>(CancellationToken.None))
-            all.Add(saga);
-        return all;
     }
 }

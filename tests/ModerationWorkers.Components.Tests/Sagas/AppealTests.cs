@@ -1,7 +1,7 @@
 using ModerationWorkers.Components.Accounts;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Testing;
 
 namespace ModerationWorkers.Components.Tests.Sagas;

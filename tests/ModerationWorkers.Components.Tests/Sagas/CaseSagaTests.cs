@@ -38,11 +38,11 @@ public class CaseSagaTests
         var audit = await h.Store.Audit.Read(caseId, CancellationToken.None);
         Assert.Equal(["AwaitingVerdict", "Closed"], audit.Select(a => a.ToState));
         Assert.Equal(["policy", "reviewer-9"], audit.Select(a => a.DecidedBy));
-        Assert.Equal(["NoticeFiled", "VerdictReached"], audit.Select(a => a.CauseType));
+        Assert.Equal(["NoticeFiled", "VerdictReached"], audit.Select(a => a.Cause));
         Assert.All(audit, a => Assert.NotNull(a.CauseMessageId));
 
-        var accountAudit = await h.AuditOf(DeterministicId.ForAccount("acct-1"), a => a.Any(e => e.ToState == nameof(RestrictionLevel.Warning)));
-        Assert.Contains(accountAudit, a => a.ToState == nameof(RestrictionLevel.Warning) && a.DecidedBy == "policy");
+        var accountAudit = await h.AuditOf(DeterministicId.ForAccount("acct-1"), a => a.Any(e => e.Decision == nameof(RestrictionLevel.Warning)));
+        Assert.Contains(accountAudit, a => a.Decision == nameof(RestrictionLevel.Warning) && a.DecidedBy == "policy");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using MassTransit;
 using System.Text.Json;
+using MassTransit;
 using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Configuration;
@@ -8,6 +8,7 @@ using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Tests.Storage;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Tests.Sagas;
@@ -170,7 +171,7 @@ public class ExactDecisionsTests
         var raced = false;
         racing.RacingSagas.BeforeUpdate = async (inner, kind, document) =>
         {
-            if (raced || kind != SagaKindAttribute.Of<CaseState>() || document.Id != caseId || document.State != "Closed")
+            if (raced || kind != SagaKinds.Cases || document.Id != caseId || document.State != "Closed")
                 return;
             raced = true;
             var current = (await inner.Load(kind, caseId, None))!;
@@ -253,7 +254,7 @@ public class ExactDecisionsTests
         // The dispatcher's own poll is set an hour apart, so only the test's passes run (its first found nothing yet).
         await using var h = await ModerationHarness.Create(roles: new HashSet<string> { WorkerRole.Timers },
             settings: new Dictionary<string, string?> { ["Workers:TimerPollInterval"] = "01:00:00" });
-        var kind = SagaKindAttribute.Of<CaseState>();
+        var kind = SagaKinds.Cases;
         var now = h.Clock.GetUtcNow();
         var stuck = Enumerable.Range(0, 600).Select(_ => Guid.NewGuid()).ToList();
         foreach (var (id, i) in stuck.Select((id, i) => (id, i)))
@@ -284,7 +285,7 @@ public class ExactDecisionsTests
     {
         Assert.Equal(
             [30, 60, 120, 240, 480, 900, 900],
-            new[] { 1, 2, 3, 4, 5, 6, 20 }.Select(n => (int)Timers.TimerDispatcher.ResendAfter(n).TotalSeconds));
+            new[] { 1, 2, 3, 4, 5, 6, 20 }.Select(n => (int)TimerDispatcher.ResendAfter(n).TotalSeconds));
     }
 
     static LegalActionFiled LegalAction(Guid caseId, string? courtReference = "1:26-cv-01234") =>
@@ -315,7 +316,7 @@ public class ExactDecisionsTests
         await h.Published<RestoreContent>(m => m.CaseId == caseId);
         // The trail names the restore's own timer, not the content wait.
         var audit = await h.AuditOf(caseId, a => a.Any(e => e.ToState == "Restored"));
-        Assert.Equal(AuditCauses.RestoreTimeout, audit.Single(e => e.ToState == "Restored").CauseType);
+        Assert.Equal(AuditCauses.RestoreTimeout, audit.Single(e => e.ToState == "Restored").Cause);
     }
 
     [Fact]

@@ -5,12 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Configuration;
-using ModerationWorkers.Components.Persistence;
-using ModerationWorkers.Components.Timers;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
-using ModerationWorkers.Testing;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
+using ModerationWorkers.Testing;
 
 namespace ModerationWorkers.Components.Tests.Sagas;
 

@@ -1,7 +1,7 @@
 using ModerationWorkers.Components.Cases;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Tests.Sagas;
 
@@ -29,7 +29,7 @@ public class OutboxRecoveryTests
             Outcome = CaseOutcome.ContentRemoved, RemoveCommandId = commandId,
             Outbox = [OutboxMessage.Publish(removal), OutboxMessage.Publish(closedEvent)],
         };
-        Assert.True(await h.Store.Sagas.TryInsert("cases", SagaDocumentSerializer.ToDocument(crashed, 3), CancellationToken.None));
+        Assert.True(await h.Store.Sagas.TryInsert(SagaKinds.Cases, SagaDocumentSerializer.ToDocument(crashed, 3), CancellationToken.None));
 
         // The broker redelivers the verdict the dead worker never acked.
         await h.Verdict(caseId, Verdict.Infringing);

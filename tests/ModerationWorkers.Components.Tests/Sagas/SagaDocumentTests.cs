@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ModerationWorkers.Components.Accounts;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using Xunit;
 
 namespace ModerationWorkers.Components.Tests.Sagas;
@@ -35,7 +35,7 @@ public sealed class SagaDocumentTests
     }
 
     static IEnumerable<Type> StoredSagaTypes() =>
-        typeof(IStoredSaga).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IStoredSaga).IsAssignableFrom(t));
+        typeof(AccountStrikesState).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IStoredSaga).IsAssignableFrom(t));
 
     public static TheoryData<Type> SagaDocumentTypes() => new(StoredSagaTypes());
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
-using ModerationWorkers.Components.Persistence;
-using ModerationWorkers.Components.Reporting;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.ReadModel;
+using ModerationWorkers.ReadModel.Reporting;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.Components.Tests.Sagas;
 
@@ -31,16 +32,18 @@ public class StayDownTests
         Assert.All(statement.Redress, r => Assert.Equal(removal.IssuedAt + TimeSpan.FromDays(180), r.Deadline));
         Assert.DoesNotContain("ada@example.org", JsonSerializer.Serialize(statement), StringComparison.Ordinal);
 
-        var closing = (await h.Store.Audit.Read(caseId, CancellationToken.None)).Single(a => a.ToState == "Closed");
-        Assert.StartsWith(AuditNotes.StatementOfReasons, closing.Detail, StringComparison.Ordinal);
-        var kept = JsonSerializer.Deserialize<StatementOfReasons>(closing.Detail![AuditNotes.StatementOfReasons.Length..], MessageJson.Options);
-        Assert.Equal(JsonSerializer.Serialize(statement, MessageJson.Options), JsonSerializer.Serialize(kept, MessageJson.Options));
+        var closing = (await h.Store.Audit.Read(caseId, CancellationToken.None)).Single(a => a.ToState == nameof(CaseStateMachine.Closed));
+        Assert.Equal(nameof(Verdict.Infringing), closing.Decision);
+        Assert.Equal(JsonSerializer.Serialize(statement, MessageJson.Options), JsonSerializer.Serialize(closing.StatementOfReasons, MessageJson.Options));
 
         var warning = await h.Published<RestrictAccount>(m => m.AccountId == "acct-1");
         Assert.Equal(("4", true, false), (warning.StatementOfReasons!.Ground.PolicyClause, warning.StatementOfReasons.AutomatedDecision,
             warning.StatementOfReasons.AutomatedDetection));
-        var accountAudit = await h.AuditOf(DeterministicId.ForAccount("acct-1"), a => a.Any(e => e.ToState == nameof(RestrictionLevel.Warning)));
-        Assert.Contains(accountAudit, a => a.ToState == nameof(RestrictionLevel.Warning) && a.Detail!.Contains(AuditNotes.StatementOfReasons, StringComparison.Ordinal));
+        var accountAudit = await h.AuditOf(DeterministicId.ForAccount("acct-1"), a => a.Any(e => e.Decision == nameof(RestrictionLevel.Warning)));
+        var decided = Assert.Single(accountAudit, a => a.Decision == nameof(RestrictionLevel.Warning));
+        // A restriction is a decision, not a state: the account's state stays what it was.
+        Assert.Equal(decided.FromState, decided.ToState);
+        Assert.Equal(JsonSerializer.Serialize(warning.StatementOfReasons, MessageJson.Options), JsonSerializer.Serialize(decided.StatementOfReasons, MessageJson.Options));
     }
 
     [SkippableTheory]
@@ -57,8 +60,8 @@ public class StayDownTests
         Assert.Equal((original, "n-1", "acct-2", ClaimType.Copyright), (opened.MatchedCaseId, opened.NoticeId, opened.AccountId, opened.ClaimType));
         Assert.Equal(DeterministicId.ForStayDownCase(original, "c-2"), opened.CaseId);
         var audit = await h.AuditOf(opened.CaseId, a => a.Count > 0);
-        Assert.Contains("automated", audit[0].Detail, StringComparison.Ordinal);
-        Assert.Contains(original.ToString(), audit[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("automated", audit[0].Note, StringComparison.Ordinal);
+        Assert.Contains(original.ToString(), audit[0].Note, StringComparison.Ordinal);
 
         await h.Verdict(opened.CaseId, Verdict.Infringing, "reviewer-9");
         var removal = await h.Published<RemoveContent>(m => m.CaseId == opened.CaseId);
@@ -87,10 +90,10 @@ public class StayDownTests
         await h.Settle();
         Assert.DoesNotContain(h.AllPublished<RestrictAccount>(), m => m.AccountId == "acct-2");
 
-        var cases = await h.Store.Sagas.All<CaseState>(CancellationToken.None).ToListAsync();
+        var read = new ModerationReadModel(h.Store);
         var figures = TransparencyReport.Compute(ModerationHarness.Start, ModerationHarness.Start.AddDays(1),
             await h.Store.Notices.List(ModerationHarness.Start, ModerationHarness.Start.AddDays(1), CancellationToken.None),
-            cases, await h.Store.Sagas.All<AccountStrikesState>(CancellationToken.None).ToListAsync(), AutomatedDecisions.FromList(""));
+            await read.Cases(CancellationToken.None), await read.Accounts(CancellationToken.None), AutomatedDecisions.FromList(""));
         Assert.Equal((1, 1, 1), (figures.AutomatedDecisions, figures.ReviewerDecisions, figures.AutomatedDetections));
     }
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Configuration;
 using ModerationWorkers.Components.Messages;
-using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Tests.Storage;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Tests.Sagas;
@@ -35,7 +35,7 @@ public class StoreOutageTests
 
         var outage = true;
         racing.RacingSagas.BeforeUpdate = (_, kind, _) =>
-            outage && kind == SagaKindAttribute.Of<CaseState>() ? throw new SqliteException("database is locked", 5) : Task.CompletedTask;
+            outage && kind == SagaKinds.Cases ? throw new SqliteException("database is locked", 5) : Task.CompletedTask;
         await h.Verdict(caseId, Verdict.Infringing);
 
         var circuits = h.Services.GetRequiredService<StoreCircuits>();

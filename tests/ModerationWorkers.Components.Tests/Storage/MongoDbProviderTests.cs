@@ -1,8 +1,8 @@
-using MongoDB.Bson;
-using MongoDB.Driver;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 using ModerationWorkers.Storage.MongoDb;
+using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace ModerationWorkers.Components.Tests.Storage;
 
@@ -17,7 +17,7 @@ public sealed class MongoDbProviderTests
     public void A_malformed_connection_string_is_refused_naming_the_key_and_never_its_password(string connectionString)
     {
         var refused = Assert.Throws<StoreConfigurationException>(() =>
-            new MongoModerationStore(new MongoDbStorageOptions { ConnectionString = connectionString }, SagaKindAttribute.All));
+            new MongoModerationStore(new MongoDbStorageOptions { ConnectionString = connectionString }));
 
         Assert.StartsWith("Storage:MongoDb:ConnectionString: is not a valid MongoDB connection string", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Sup3r-Secret-Pw", refused.ToString(), StringComparison.Ordinal);
@@ -34,7 +34,8 @@ public sealed class MongoDbProviderTests
     [Fact]
     public void Every_saga_kind_is_in_the_typed_registry()
     {
-        Assert.Equal(["accounts", "cases", "notifiers"], SagaKindAttribute.All);
+        Assert.Equal(["accounts", "cases", "notifiers"], SagaKinds.All.Select(k => k.Name));
+        Assert.Equal([SagaKinds.Cases], SagaKinds.Timed);
     }
 
     static async Task<(MongoModerationStore Store, IMongoDatabase Database)> Create()
@@ -43,7 +44,7 @@ public sealed class MongoDbProviderTests
         Skip.If(string.IsNullOrWhiteSpace(connectionString),
             $"{TestStores.MongoVariable} is not set and no Docker engine is reachable: the MongoDB provider was not tested.");
         var name = $"moderation_test_{Guid.NewGuid():N}";
-        var store = new MongoModerationStore(new MongoDbStorageOptions { ConnectionString = connectionString, Database = name }, SagaKindAttribute.All);
+        var store = new MongoModerationStore(new MongoDbStorageOptions { ConnectionString = connectionString, Database = name });
         await store.Initialize(None);
         return (store, new MongoClient(connectionString).GetDatabase(name));
     }
@@ -52,16 +53,16 @@ public sealed class MongoDbProviderTests
     public async Task Every_saga_kind_gets_its_indexes_and_the_due_timer_query_uses_its_index()
     {
         var (store, database) = await Create();
-        foreach (var kind in SagaKindAttribute.All)
+        foreach (var kind in SagaKinds.All)
         {
-            using var cursor = await database.GetCollection<BsonDocument>("saga_" + kind).Indexes.ListAsync(None);
+            using var cursor = await database.GetCollection<BsonDocument>("saga_" + kind.Name).Indexes.ListAsync(None);
             var names = (await cursor.ToListAsync(None)).Select(i => i["name"].AsString).ToList();
-            Assert.Contains(MongoModerationStore.TimerIndex, names);
+            Assert.Equal(kind.HasTimers, names.Contains(MongoModerationStore.TimerIndex));
             Assert.Contains("state", names);
         }
 
         for (var i = 0; i < 50; i++)
-            await store.Sagas.TryInsert("cases", new SagaDocument(Guid.NewGuid(), 1, "Closed", i % 10 == 0 ? DateTimeOffset.UtcNow.AddMinutes(-i) : null, "{}"), None);
+            await store.Sagas.TryInsert(SagaKinds.Cases, new SagaDocument(Guid.NewGuid(), 1, "Closed", i % 10 == 0 ? DateTimeOffset.UtcNow.AddMinutes(-i) : null, "{}"), None);
 
         // The same filter and order as FindDueTimers: the winning plan must scan the timer index, not the collection.
         var explain = await database.RunCommandAsync<BsonDocument>(new BsonDocument

@@ -1,3 +1,4 @@
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Tests.Storage;
@@ -32,25 +33,25 @@ public sealed class RacingStore(IModerationStore inner) : IModerationStore
 public sealed class RacingSagaStore(ISagaStore inner) : ISagaStore
 {
     /// <summary>Runs before each versioned update, with the store underneath; it may write there first.</summary>
-    public Func<ISagaStore, string, SagaDocument, Task>? BeforeUpdate { get; set; }
+    public Func<ISagaStore, SagaKind, SagaDocument, Task>? BeforeUpdate { get; set; }
 
-    public Task<SagaDocument?> Load(string kind, Guid id, CancellationToken cancellationToken) => inner.Load(kind, id, cancellationToken);
+    public Task<SagaDocument?> Load(SagaKind kind, Guid id, CancellationToken cancellationToken) => inner.Load(kind, id, cancellationToken);
 
-    public Task<bool> TryInsert(string kind, SagaDocument document, CancellationToken cancellationToken) => inner.TryInsert(kind, document, cancellationToken);
+    public Task<bool> TryInsert(SagaKind kind, SagaDocument document, CancellationToken cancellationToken) => inner.TryInsert(kind, document, cancellationToken);
 
-    public async Task<bool> TryUpdate(string kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    public async Task<bool> TryUpdate(SagaKind kind, SagaDocument document, int expectedVersion, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         if (BeforeUpdate is { } race)
             await race(inner, kind, document);
         return await inner.TryUpdate(kind, document, expectedVersion, audit, cancellationToken);
     }
 
-    public Task<bool> TryDelete(string kind, Guid id, int expectedVersion, CancellationToken cancellationToken) => inner.TryDelete(kind, id, expectedVersion, cancellationToken);
+    public Task<bool> TryDelete(SagaKind kind, Guid id, int expectedVersion, CancellationToken cancellationToken) => inner.TryDelete(kind, id, expectedVersion, cancellationToken);
 
-    public Task<IReadOnlyList<DueTimer>> FindDueTimers(string kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<DueTimer>> FindDueTimers(SagaKind kind, DateTimeOffset now, int limit, DueTimer? after, CancellationToken cancellationToken) =>
         inner.FindDueTimers(kind, now, limit, after, cancellationToken);
 
-    public IAsyncEnumerable<SagaDocument> Scan(string kind, CancellationToken cancellationToken) => inner.Scan(kind, cancellationToken);
+    public IAsyncEnumerable<SagaDocument> Scan(SagaKind kind, CancellationToken cancellationToken) => inner.Scan(kind, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, long>> CountByState(string kind, CancellationToken cancellationToken) => inner.CountByState(kind, cancellationToken);
+    public Task<IReadOnlyDictionary<string, long>> CountByState(SagaKind kind, CancellationToken cancellationToken) => inner.CountByState(kind, cancellationToken);
 }

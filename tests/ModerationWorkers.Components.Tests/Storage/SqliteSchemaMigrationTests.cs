@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 using ModerationWorkers.Storage.Sqlite;
 using Xunit;
@@ -43,13 +44,13 @@ public sealed class SqliteSchemaMigrationTests
         var store = new SqliteModerationStore(new SqliteStorageOptions { Path = path });
         await store.Initialize(None);
 
-        Assert.Equal(new SagaDocument(timed, 3, "AwaitingVerdict", Due, """{"noticeId":"n-1"}"""), await store.Sagas.Load("cases", timed, None));
-        Assert.Equal(new SagaDocument(closed, 5, "Closed", null, """{"noticeId":"n-2"}"""), await store.Sagas.Load("cases", closed, None));
-        Assert.Equal([new DueTimer(timed, Due)], await store.Sagas.FindDueTimers("cases", Due.AddMinutes(1), 10, after: null, None));
+        Assert.Equal(new SagaDocument(timed, 3, "AwaitingVerdict", Due, """{"noticeId":"n-1"}"""), await store.Sagas.Load(SagaKinds.Cases, timed, None));
+        Assert.Equal(new SagaDocument(closed, 5, "Closed", null, """{"noticeId":"n-2"}"""), await store.Sagas.Load(SagaKinds.Cases, closed, None));
+        Assert.Equal([new DueTimer(timed, Due)], await store.Sagas.FindDueTimers(SagaKinds.Cases, Due.AddMinutes(1), 10, after: null, None));
         Assert.Equal(
             [
                 new AuditEntry(subject, 1, Due, null, "AwaitingVerdict", "NoticeFiled", null, "policy", null),
-                new AuditEntry(subject, 2, Due, "AwaitingVerdict", "Closed", "VerdictReached", null, "reviewer-7", "removed"),
+                new AuditEntry(subject, 2, Due, "AwaitingVerdict", "Closed", "VerdictReached", null, "reviewer-7", Note: "removed"),
             ],
             await store.Audit.Read(subject, None));
 
@@ -76,10 +77,10 @@ public sealed class SqliteSchemaMigrationTests
         await store.Initialize(None);
         await store.Initialize(None);
 
-        Assert.False(await store.Sagas.TryInsert("cases", new SagaDocument(id, 1, "Open", null, "{}"), None));
-        var entry = new AuditEntry(id, 1, Due, null, "Open", "OpenCase", null, "policy", "first");
+        Assert.False(await store.Sagas.TryInsert(SagaKinds.Cases, new SagaDocument(id, 1, "Open", null, "{}"), None));
+        var entry = new AuditEntry(id, 1, Due, null, "Open", "OpenCase", null, "policy", Note: "first");
         await store.Audit.Append([entry], None);
-        await store.Audit.Append([entry with { Detail = "a redelivery" }], None);
+        await store.Audit.Append([entry with { Note = "a redelivery" }], None);
         Assert.Equal([entry], await store.Audit.Read(id, None));
     }
 
@@ -102,7 +103,7 @@ public sealed class SqliteSchemaMigrationTests
             await commit.ExecuteNonQueryAsync();
         await starting.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(new SagaDocument(id, 1, "Open", null, "{}"), await store.Sagas.Load("cases", id, None));
+        Assert.Equal(new SagaDocument(id, 1, "Open", null, "{}"), await store.Sagas.Load(SagaKinds.Cases, id, None));
         Assert.Equal(SqliteSchema.Version, await UserVersion(path));
     }
 

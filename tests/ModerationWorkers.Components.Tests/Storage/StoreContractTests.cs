@@ -1,3 +1,4 @@
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
 namespace ModerationWorkers.Components.Tests.Storage;
@@ -5,7 +6,7 @@ namespace ModerationWorkers.Components.Tests.Storage;
 /// <summary>The storage port's contract, run against every provider.</summary>
 public class StoreContractTests
 {
-    const string Kind = "cases";
+    static readonly SagaKind Kind = SagaKinds.Cases;
     static readonly CancellationToken None = CancellationToken.None;
     static readonly DateTimeOffset T0 = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -124,7 +125,7 @@ public class StoreContractTests
         await store.Sagas.TryInsert(Kind, Document(early, 1, due: T0.AddMinutes(1)), None);
         await store.Sagas.TryInsert(Kind, Document(future, 1, due: T0.AddHours(1)), None);
         await store.Sagas.TryInsert(Kind, Document(none, 1), None);
-        await store.Sagas.TryInsert("accounts", Document(Guid.NewGuid(), 1, due: T0), None);
+        await store.Sagas.TryInsert(SagaKinds.Accounts, Document(Guid.NewGuid(), 1, due: T0), None);
 
         var due = await store.Sagas.FindDueTimers(Kind, T0.AddMinutes(5), 10, after: null, None);
 
@@ -239,7 +240,7 @@ public class StoreContractTests
         var ids = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
         foreach (var id in ids)
             await store.Sagas.TryInsert(Kind, Document(id, 1), None);
-        await store.Sagas.TryInsert("accounts", Document(Guid.NewGuid(), 1), None);
+        await store.Sagas.TryInsert(SagaKinds.Accounts, Document(Guid.NewGuid(), 1), None);
 
         var scanned = new List<Guid>();
         await foreach (var document in store.Sagas.Scan(Kind, None))

@@ -1,5 +1,6 @@
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
+using ModerationWorkers.SagaInfrastructure;
 
 namespace ModerationWorkers.IntegrationTests.Infrastructure;
 

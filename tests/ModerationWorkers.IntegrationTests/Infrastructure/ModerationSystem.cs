@@ -1,5 +1,5 @@
 using ModerationWorkers.Components.Cases;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 using ModerationWorkers.Storage.Sqlite;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.SagaInfrastructure;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 

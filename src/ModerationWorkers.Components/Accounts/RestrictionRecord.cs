@@ -1,6 +1,0 @@
-using ModerationWorkers.Contracts;
-
-namespace ModerationWorkers.Components.Accounts;
-
-/// <summary>A restriction the ladder published, kept for the account's history and transparency reports.</summary>
-public sealed record RestrictionRecord(Guid CommandId, RestrictionLevel Level, DateTimeOffset? Until, int ActiveStrikes, Guid CaseId, DateTimeOffset IssuedAt);

@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace ModerationWorkers.SagaInfrastructure;
+
+/// <summary>Maps a saga to the store's document and back. The document's version is authoritative.</summary>
+public static class SagaDocumentSerializer
+{
+    public static SagaDocument ToDocument<TSaga>(TSaga saga, int version)
+        where TSaga : class, IStoredSaga =>
+        new(saga.CorrelationId, version, saga.CurrentState, (saga as ITimedSaga)?.TimerDueAt, JsonSerializer.Serialize(saga, MessageJson.Options));
+
+    public static TSaga FromDocument<TSaga>(SagaDocument document)
+        where TSaga : class, IStoredSaga
+    {
+        var saga = JsonSerializer.Deserialize<TSaga>(document.Data, MessageJson.Options)
+            ?? throw new InvalidOperationException($"Saga document {document.Id} is empty.");
+        saga.Version = document.Version;
+        return saga;
+    }
+}
