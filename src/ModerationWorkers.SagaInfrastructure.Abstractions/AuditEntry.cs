@@ -27,12 +27,20 @@ public sealed record AuditEntry(
     StatementOfReasons? StatementOfReasons = null,
     string? Note = null)
 {
+    /// <summary>Read from a saga document of a release before the typed entry: <see cref="LegacyAuditFormat"/> upgrades it.</summary>
+    [JsonIgnore]
+    public bool FromEarlierRelease { get; internal init; }
+
     // A document written by the first releases names two fields otherwise; read them, never write them.
     [JsonInclude, JsonPropertyName("causeType")]
     string? LegacyCauseType
     {
         get => null;
-        init => Cause = value ?? Cause;
+        init
+        {
+            Cause = value ?? Cause;
+            FromEarlierRelease = true;
+        }
     }
 
     [JsonInclude, JsonPropertyName("detail")]

@@ -15,6 +15,9 @@ public static class SagaDocumentSerializer
         var saga = JsonSerializer.Deserialize<TSaga>(document.Data, MessageJson.Options)
             ?? throw new InvalidOperationException($"Saga document {document.Id} is empty.");
         saga.Version = document.Version;
+        // Entries a crash left pending under an earlier release are filed in today's format.
+        if (saga.PendingAudit.Any(e => e.FromEarlierRelease))
+            saga.PendingAudit = [.. saga.PendingAudit.Select(e => e.FromEarlierRelease ? LegacyAuditFormat.Upgrade(e) : e)];
         return saga;
     }
 }

@@ -33,7 +33,7 @@ sealed class MongoAuditTrail(IMongoDatabase database) : IAuditTrail
     {
         var found = await _audit.Find(Builders<BsonDocument>.Filter.Eq("subjectId", new BsonBinaryData(subjectId, GuidRepresentation.Standard)))
             .Sort(Builders<BsonDocument>.Sort.Ascending("sequence")).ToListAsync(cancellationToken);
-        return found.Select(d => LegacyAuditFormat.Read(new AuditEntry(
+        return found.Select(d => Typed(d, new AuditEntry(
             subjectId,
             d["sequence"].AsInt32,
             DateTimeOffset.Parse(d["at"].AsString, System.Globalization.CultureInfo.InvariantCulture),
@@ -49,12 +49,17 @@ sealed class MongoAuditTrail(IMongoDatabase database) : IAuditTrail
             Note: NullableString(d, "detail")))).ToList();
     }
 
+    /// <summary>A document without <c>format</c> was written by a release before the typed entry.</summary>
+    static AuditEntry Typed(BsonDocument document, AuditEntry entry) =>
+        document.Contains("format") ? entry : LegacyAuditFormat.Upgrade(entry);
+
     // Entries of the first releases have no decision or statement fields at all.
     static string? NullableString(BsonDocument document, string name) =>
         document.TryGetValue(name, out var value) && !value.IsBsonNull ? value.AsString : null;
 
     static BsonDocument ToBson(AuditEntry e) => new()
     {
+        { "format", 2 },
         { "subjectId", new BsonBinaryData(e.SubjectId, GuidRepresentation.Standard) },
         { "sequence", e.Sequence },
         { "at", e.At.ToString("O") },

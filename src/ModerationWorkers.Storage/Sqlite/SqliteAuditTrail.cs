@@ -57,7 +57,7 @@ sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(LegacyAuditFormat.Read(new AuditEntry(
+            entries.Add(new AuditEntry(
                 subjectId,
                 reader.GetInt32(0),
                 DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
@@ -68,10 +68,50 @@ sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
                 reader.GetString(6),
                 Decision: Text(reader, 8),
                 StatementOfReasons: Text(reader, 9) is { } json ? JsonSerializer.Deserialize<StatementOfReasons>(json, MessageJson.Options) : null,
-                Note: Text(reader, 7))));
+                Note: Text(reader, 7)));
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Rewrites the rows of the earlier releases in the typed format (<see cref="LegacyAuditFormat"/>), within the
+    /// migration to schema 4: only those can hold a statement inside the note, or a decision as a state.
+    /// </summary>
+    internal static async Task UpgradeEarlierRows(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var pseudo = string.Join(", ", LegacyAuditFormat.PseudoStateNames.Select(n => $"'{n}'"));
+        var rows = new List<AuditEntry>();
+        await using (var select = SqliteDatabase.Command(connection,
+            $"""
+            SELECT subject_id, sequence, from_state, to_state, detail FROM audit
+            WHERE instr(detail, $marker) > 0 OR (to_state IN ({pseudo}) AND from_state IS NOT NULL AND from_state <> to_state)
+            """, ("$marker", LegacyAuditFormat.StatementMarker)))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(new AuditEntry(Guid.Parse(reader.GetString(0)), reader.GetInt32(1), default, Text(reader, 2), reader.GetString(3),
+                    string.Empty, null, string.Empty, Note: Text(reader, 4)));
+        }
+
+        await using var update = SqliteDatabase.Command(connection,
+            """
+            UPDATE audit SET to_state = $to, detail = $note, decision = $decision, statement = $statement
+            WHERE subject_id = $subject AND sequence = $sequence
+            """,
+            ("$to", null), ("$note", null), ("$decision", null), ("$statement", null), ("$subject", null), ("$sequence", null));
+        foreach (var typed in rows.Select(LegacyAuditFormat.Upgrade))
+        {
+            update.Parameters["$to"].Value = typed.ToState;
+            update.Parameters["$note"].Value = (object?)typed.Note ?? DBNull.Value;
+            update.Parameters["$decision"].Value = (object?)typed.Decision ?? DBNull.Value;
+            update.Parameters["$statement"].Value = typed.StatementOfReasons is { } statement
+                ? JsonSerializer.Serialize(statement, MessageJson.Options)
+                : DBNull.Value;
+            update.Parameters["$subject"].Value = typed.SubjectId.ToString();
+            update.Parameters["$sequence"].Value = typed.Sequence;
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

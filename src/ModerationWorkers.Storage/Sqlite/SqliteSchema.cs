@@ -12,8 +12,8 @@ public static class SqliteSchema
     /// tables they kept whole rows of up to a kilobyte in the B-tree's interior pages too, four to a page: six or seven
     /// levels for 15,000 sagas, and every case row spilled into an overflow page. A rowid table keeps only the key in its index.
     /// 3: <c>notices.digest</c>, a nullable column that processes of version 2 ignore.
-    /// 4: the typed audit entry's <c>audit.decision</c> and <c>audit.statement</c>. Rows of earlier versions keep the old
-    /// format (a statement inside <c>detail</c>, a decision as <c>to_state</c>) and are read through LegacyAuditFormat.
+    /// 4: the typed audit entry's <c>audit.decision</c> and <c>audit.statement</c>. The rows of earlier versions are
+    /// rewritten in that format as the file migrates (a statement was inside <c>detail</c>, a decision was a <c>to_state</c>).
     /// </summary>
     public const int Version = 4;
 
@@ -107,6 +107,8 @@ public static class SqliteSchema
 
         foreach (var (table, columns) in setAside)
             await Execute(connection, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_v1; DROP TABLE {table}_v1;", cancellationToken);
+        if (version < 4)
+            await SqliteAuditTrail.UpgradeEarlierRows(connection, cancellationToken);
 
         await Execute(connection, $"PRAGMA user_version = {Version}", cancellationToken);
     }
