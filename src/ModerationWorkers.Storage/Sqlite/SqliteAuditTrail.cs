@@ -37,9 +37,7 @@ sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
             command.Parameters["$by"].Value = entry.DecidedBy;
             command.Parameters["$note"].Value = (object?)entry.Note ?? DBNull.Value;
             command.Parameters["$decision"].Value = (object?)entry.Decision ?? DBNull.Value;
-            command.Parameters["$statement"].Value = entry.StatementOfReasons is { } statement
-                ? JsonSerializer.Serialize(statement, MessageJson.Options)
-                : DBNull.Value;
+            command.Parameters["$statement"].Value = StatementColumn(entry);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -105,14 +103,16 @@ sealed class SqliteAuditTrail(SqliteDatabase database) : IAuditTrail
             update.Parameters["$to"].Value = typed.ToState;
             update.Parameters["$note"].Value = (object?)typed.Note ?? DBNull.Value;
             update.Parameters["$decision"].Value = (object?)typed.Decision ?? DBNull.Value;
-            update.Parameters["$statement"].Value = typed.StatementOfReasons is { } statement
-                ? JsonSerializer.Serialize(statement, MessageJson.Options)
-                : DBNull.Value;
+            update.Parameters["$statement"].Value = StatementColumn(typed);
             update.Parameters["$subject"].Value = typed.SubjectId.ToString();
             update.Parameters["$sequence"].Value = typed.Sequence;
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>The statement of reasons as the JSON it was sent as, or NULL.</summary>
+    static object StatementColumn(AuditEntry entry) =>
+        entry.StatementOfReasons is { } statement ? JsonSerializer.Serialize(statement, MessageJson.Options) : DBNull.Value;
 
     static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
