@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -60,7 +61,7 @@ public sealed class BeyondTakedownTests(ITestOutputHelper output) : IAsyncLifeti
         var received = await Client.WaitFor<CounterNoticeReceived>(m => m.CaseId == countered);
         Assert.True(received.RestoreAfter >= received.ReceivedAt + TimeSpan.FromDays(14));
         await Client.PublishRaw("LegalActionFiled", new { caseId = countered, courtReference = "1:26-cv-1", filedAt = "2026-11-30T13:00:00+00:00" });
-        await Wait.Until(async () => (await _system.Case(countered))?.CurrentState == "LegalHold", TimeSpan.FromSeconds(30), "the case on legal hold");
+        await Wait.Until(async () => (await _system.Case(countered))?.CurrentState == nameof(CaseStateMachine.LegalHold), TimeSpan.FromSeconds(30), "the case on legal hold");
 
         // Stay-down: the removed content's fingerprint comes back under another id and opens an automated case.
         await Client.PublishRaw("ContentUploaded", new { contentId = "content-c2", accountId = "account-z", uploadedAt = "2026-11-30T14:00:00+00:00", fingerprint = "sha256:content-c" });

@@ -1,4 +1,5 @@
 using System.Text;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -40,7 +41,7 @@ public sealed class CaseLifecycleTests : IAsyncLifetime
         Assert.Equal(("content-1", "account-1", ClaimType.Copyright), (removal.ContentId, removal.AccountId, removal.ClaimType));
         Assert.Equal(CaseOutcome.ContentRemoved, closed.Outcome);
         Assert.Equal((RestrictionLevel.Warning, 1, caseId), (warning.Level, warning.ActiveStrikes, warning.CaseId));
-        Assert.Equal("Closed", (await _system.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Closed), (await _system.Case(caseId))!.CurrentState);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class CaseLifecycleTests : IAsyncLifetime
     {
         var caseId = DeterministicId.ForCase("notice-3", "content-3");
         await Client.PublishRaw("NoticeFiled", Payloads.Notice("notice-3", "content-3"));
-        await WaitForState(caseId, "AwaitingContent");
+        await WaitForState(caseId, nameof(CaseStateMachine.AwaitingContent));
         Assert.Empty(Client.All<CaseOpened>());
 
         await Client.PublishRaw("ContentUploaded", Payloads.Upload("content-3", "account-3"));

@@ -1,3 +1,4 @@
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -35,7 +36,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.InRange(closedBeforeCrash, 10, stream.Cases.Count - 1);
         stream.AssertExactOutcomes(Client);
         foreach (var c in stream.Cases)
-            Assert.Equal("Closed", (await _system.Case(c.Id))!.CurrentState);
+            Assert.Equal(nameof(CaseStateMachine.Closed), (await _system.Case(c.Id))!.CurrentState);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var caseId = DeterministicId.ForCase("notice-t", "content-never");
 
         await Client.PublishRaw("NoticeFiled", Payloads.Notice("notice-t", "content-never"));
-        await Wait.Until(async () => (await _system.Case(caseId))?.CurrentState == "AwaitingContent", TimeSpan.FromSeconds(30), "the case to wait");
+        await Wait.Until(async () => (await _system.Case(caseId))?.CurrentState == nameof(CaseStateMachine.AwaitingContent), TimeSpan.FromSeconds(30), "the case to wait");
         await host.Kill();
         var due = (await _system.Case(caseId))!.TimerDueAt!.Value;
         var untilOverdue = due - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
@@ -60,6 +61,6 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         Assert.Equal("content-never", rejected.ContentId);
         Assert.Equal([RejectionReasons.UnknownContent], rejected.Reasons);
         Assert.True(rejected.RejectedAt > due, "the timer fired late, after the restart");
-        Assert.Equal("Rejected", (await _system.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Rejected), (await _system.Case(caseId))!.CurrentState);
     }
 }

@@ -1,5 +1,6 @@
 using ModerationWorkers.Cli.Broker;
 using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -150,7 +151,7 @@ public sealed class ExactDecisionsOnTheWireTests : IAsyncLifetime
         Assert.Equal([LegalActionRejectionReasons.MissingCourtReference], rejected.Reasons);
 
         await Client.PublishRaw("LegalActionFiled", new { caseId, courtReference = "1:26-cv-7", filedAt = "2026-11-30T13:00:00+00:00" });
-        await Wait.Until(async () => (await _system.Case(caseId))?.CurrentState == "LegalHold", TimeSpan.FromSeconds(30), "the case on legal hold");
+        await Wait.Until(async () => (await _system.Case(caseId))?.CurrentState == nameof(CaseStateMachine.LegalHold), TimeSpan.FromSeconds(30), "the case on legal hold");
         await Client.PublishRaw("LegalActionConcluded", new { caseId, courtReference = "1:26-cv-7", outcome = "Restore", concludedAt = "2027-02-01T10:00:00+00:00" });
 
         var restore = await Client.WaitFor<RestoreContent>(m => m.CaseId == caseId);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -195,7 +196,7 @@ public sealed class OperationsTests : IAsyncLifetime
         });
         var caseId = DeterministicId.ForCase("n-logs", "c-logs");
         await Client.PublishRaw("NoticeFiled", Payloads.Notice("n-logs", "c-logs"));
-        await Wait.Until(async () => (await _system.Case(caseId))?.CurrentState == "AwaitingContent", TimeSpan.FromSeconds(30), "the case to wait");
+        await Wait.Until(async () => (await _system.Case(caseId))?.CurrentState == nameof(CaseStateMachine.AwaitingContent), TimeSpan.FromSeconds(30), "the case to wait");
         await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-logs", "acct-logs"));
         await Client.WaitFor<CaseOpened>(m => m.CaseId == caseId);
         await Client.PublishRaw("VerdictReached", Payloads.Verdict(caseId, "Infringing"));

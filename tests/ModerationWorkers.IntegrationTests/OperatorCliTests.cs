@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ModerationWorkers.Cli.Broker;
 using ModerationWorkers.Cli.Simulation;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -129,8 +130,8 @@ public sealed class OperatorCliTests : IAsyncLifetime
         Assert.Equal(0, exitCode);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        Assert.Equal("Closed", root.GetProperty("state").GetString());
-        Assert.Equal(["AwaitingVerdict", "Closed"], root.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("toState").GetString()));
+        Assert.Equal(nameof(CaseStateMachine.Closed), root.GetProperty("state").GetString());
+        Assert.Equal([nameof(CaseStateMachine.AwaitingVerdict), nameof(CaseStateMachine.Closed)], root.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("toState").GetString()));
         Assert.Equal("reviewer-7", root.GetProperty("timeline")[1].GetProperty("decidedBy").GetString());
         var commands = root.GetProperty("commands").EnumerateArray().ToList();
         Assert.Contains(commands, c => c.GetProperty("type").GetString() == "RemoveContent" && c.GetProperty("commandId").GetGuid() == removal.CommandId);

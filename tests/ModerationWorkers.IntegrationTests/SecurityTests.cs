@@ -1,3 +1,4 @@
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.IntegrationTests.Infrastructure;
 using ModerationWorkers.Policy;
@@ -116,7 +117,7 @@ public sealed class SecurityTests : IAsyncLifetime
         await Client.PublishRaw("VerdictReached", Payloads.Verdict(first, "Infringing", reviewerId: "intruder"));
         await WaitForLog("ignored: neither the reviewer nor the publisher");
         Assert.Empty(Client.All<RemoveContent>());
-        Assert.Equal("AwaitingVerdict", (await _system.Case(first))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await _system.Case(first))!.CurrentState);
 
         // A listed reviewer id decides.
         await Client.PublishRaw("VerdictReached", Payloads.Verdict(first, "Infringing", reviewerId: "reviewer-ok"));
@@ -258,7 +259,7 @@ public sealed class SecurityTests : IAsyncLifetime
 
         await WaitForLog("not from the verdicts role");
         Assert.Empty(Client.All<RemoveContent>());
-        Assert.Equal("AwaitingVerdict", (await _system.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await _system.Case(caseId))!.CurrentState);
         // Acked, not dead-lettered: a redrive must never be able to launder it.
         Assert.Equal(0u, await MessagesIn("case-saga_error"));
 

@@ -34,7 +34,7 @@ public class TransparencyReportTests
             await h.Published<CaseOpened>(m => m.NoticeId == $"n-{i}");
         await h.Published<NoticeRejected>(m => m.NoticeId == "n-6");
         // Its 15-minute wait must start before the clock moves, or it would not be due when the test expects it.
-        await h.WaitForState(DeterministicId.ForCase("n-7", "c-missing"), "AwaitingContent");
+        await h.WaitForState(DeterministicId.ForCase("n-7", "c-missing"), nameof(CaseStateMachine.AwaitingContent));
 
         h.Clock.Advance(TimeSpan.FromMinutes(10));
         await h.Verdict(DeterministicId.ForCase("n-1", "c-1"), Verdict.Infringing, "reviewer-1");

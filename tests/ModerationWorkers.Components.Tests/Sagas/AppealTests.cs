@@ -1,4 +1,5 @@
 using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
 using ModerationWorkers.SagaInfrastructure;
@@ -23,7 +24,7 @@ public class AppealTests
         var opened = await h.Published<AppealOpened>(m => m.CaseId == caseId);
         Assert.Equal(("n-1", "c-1", "acct-1", Verdict.Infringing, "This is my own recording."),
             (opened.NoticeId, opened.ContentId, opened.AccountId, opened.OriginalVerdict, opened.Reason));
-        await h.WaitForState(caseId, "UnderAppeal");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.UnderAppeal));
 
         await h.Verdict(caseId, Verdict.NotInfringing, "reviewer-9", appeal: true);
 
@@ -31,7 +32,7 @@ public class AppealTests
         Assert.Equal((AppealOutcome.Reversed, "reviewer-9"), (decided.Outcome, decided.ReviewerId));
         var restore = await h.Published<RestoreContent>(m => m.CaseId == caseId);
         Assert.Equal("c-1", restore.ContentId);
-        var restored = await h.WaitForState(caseId, "Restored");
+        var restored = await h.WaitForState(caseId, nameof(CaseStateMachine.Restored));
         Assert.Equal(AppealOutcome.Reversed, restored.AppealOutcome);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
@@ -42,7 +43,7 @@ public class AppealTests
         Assert.Empty(account.Strikes);
 
         var audit = await h.Store.Audit.Read(caseId, CancellationToken.None);
-        Assert.Equal(["AwaitingVerdict", "Closed", "UnderAppeal", "Restored"], audit.Select(a => a.ToState));
+        Assert.Equal([nameof(CaseStateMachine.AwaitingVerdict), nameof(CaseStateMachine.Closed), nameof(CaseStateMachine.UnderAppeal), nameof(CaseStateMachine.Restored)], audit.Select(a => a.ToState));
         Assert.Equal("reviewer-9", audit[^1].DecidedBy);
     }
 
@@ -52,7 +53,7 @@ public class AppealTests
         await using var h = await ModerationHarness.Create();
         var caseId = await h.RemovedCase("n-1", "c-1", "acct-1");
         await h.Publish(Appeal(caseId));
-        await h.WaitForState(caseId, "UnderAppeal");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.UnderAppeal));
 
         // A plain verdict cannot decide an appeal; only one marked appeal: true can.
         await h.Verdict(caseId, Verdict.NotInfringing, "reviewer-9");
@@ -60,7 +61,7 @@ public class AppealTests
 
         var decided = await h.Published<AppealDecided>(m => m.CaseId == caseId);
         Assert.Equal(AppealOutcome.Upheld, decided.Outcome);
-        await h.WaitForState(caseId, "Closed");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
 
         // A second filing is refused (the first one delivered again, under its message id, was answered already).
         await h.Publish(Appeal(caseId));
@@ -84,7 +85,7 @@ public class AppealTests
         h.Clock.Advance(TimeSpan.FromDays(180) + TimeSpan.FromSeconds(1));
         await h.Publish(Appeal(caseId));
         await h.Published<AppealRejected>(m => m.CaseId == caseId && m.Reasons.Contains(AppealRejectionReasons.WindowClosed));
-        Assert.Equal("Closed", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Closed), (await h.Case(caseId))!.CurrentState);
         Assert.Empty(h.AllPublished<AppealOpened>());
     }
 
@@ -101,7 +102,7 @@ public class AppealTests
         await h.Verdict(caseId, Verdict.Infringing, appeal: true);
         await h.Settle();
 
-        Assert.Equal("AwaitingVerdict", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await h.Case(caseId))!.CurrentState);
         Assert.Empty(h.AllPublished<RemoveContent>());
     }
 }

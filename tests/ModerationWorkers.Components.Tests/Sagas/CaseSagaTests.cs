@@ -1,4 +1,5 @@
 using MassTransit;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
@@ -33,10 +34,10 @@ public class CaseSagaTests
         Assert.Equal(CaseOutcome.ContentRemoved, closed.Outcome);
         Assert.Equal((RestrictionLevel.Warning, 1, caseId), (warning.Level, warning.ActiveStrikes, warning.CaseId));
 
-        var state = await h.WaitForState(caseId, "Closed");
+        var state = await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
         Assert.Empty(state.Outbox);
         var audit = await h.Store.Audit.Read(caseId, CancellationToken.None);
-        Assert.Equal(["AwaitingVerdict", "Closed"], audit.Select(a => a.ToState));
+        Assert.Equal([nameof(CaseStateMachine.AwaitingVerdict), nameof(CaseStateMachine.Closed)], audit.Select(a => a.ToState));
         Assert.Equal(["policy", "reviewer-9"], audit.Select(a => a.DecidedBy));
         Assert.Equal(["NoticeFiled", "VerdictReached"], audit.Select(a => a.Cause));
         Assert.All(audit, a => Assert.NotNull(a.CauseMessageId));
@@ -62,7 +63,7 @@ public class CaseSagaTests
         Assert.Equal(CaseOutcome.NoInfringementFound, closed.Outcome);
         Assert.Empty(h.AllPublished<RemoveContent>());
         Assert.Empty(h.AllPublished<RestrictAccount>());
-        Assert.Equal("Closed", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Closed), (await h.Case(caseId))!.CurrentState);
     }
 
     [Fact]
@@ -88,8 +89,8 @@ public class CaseSagaTests
         var caseId = DeterministicId.ForCase("n-1", "c-late");
 
         await h.File(Notices.ValidCopyright("c-late"));
-        var waiting = await h.WaitForState(caseId, "AwaitingContent");
-        Assert.Equal("AwaitingContent", waiting!.CurrentState);
+        var waiting = await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingContent));
+        Assert.Equal(nameof(CaseStateMachine.AwaitingContent), waiting!.CurrentState);
         Assert.Equal(ModerationHarness.Start.AddMinutes(15), waiting.TimerDueAt);
         Assert.Empty(h.AllPublished<CaseOpened>());
 
@@ -98,7 +99,7 @@ public class CaseSagaTests
         var opened = await h.Published<CaseOpened>(m => m.CaseId == caseId);
         Assert.Equal("acct-late", opened.AccountId);
         var open = await h.Case(caseId);
-        Assert.Equal("AwaitingVerdict", open!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), open!.CurrentState);
         Assert.Null(open.TimerDueAt);
     }
 
@@ -108,7 +109,7 @@ public class CaseSagaTests
         await using var h = await ModerationHarness.Create();
         var caseId = DeterministicId.ForCase("n-1", "c-never");
         await h.File(Notices.ValidCopyright("c-never"));
-        await h.WaitForState(caseId, "AwaitingContent");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingContent));
 
         Assert.Equal(0, await h.FireDueTimers());
         h.Clock.Advance(TimeSpan.FromMinutes(15));
@@ -123,7 +124,7 @@ public class CaseSagaTests
         await h.Settle();
         Assert.Empty(h.AllPublished<CaseOpened>());
         var state = await h.Case(caseId);
-        Assert.Equal("Rejected", state!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Rejected), state!.CurrentState);
         Assert.Null(state.TimerDueAt);
     }
 

@@ -1,4 +1,5 @@
 using ModerationWorkers.Components.Accounts;
+using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
 using ModerationWorkers.SagaInfrastructure;
@@ -36,7 +37,7 @@ public class CounterNoticeTests
         var received = await h.Published<CounterNoticeReceived>(m => m.CaseId == caseId);
         Assert.Equal(("n-1", "c-1", "acct-1", RestoreAt), (received.NoticeId, received.ContentId, received.AccountId, received.RestoreAfter));
         Assert.Equal("uma@example.net", received.Contact.Email);
-        await h.WaitForState(caseId, "AwaitingRestore");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingRestore));
 
         h.Clock.Set(RestoreAt.AddMinutes(-1));
         Assert.Equal(0, await h.FireDueTimers());
@@ -46,7 +47,7 @@ public class CounterNoticeTests
         var restore = await h.Published<RestoreContent>(m => m.CaseId == caseId);
         Assert.Equal(DeterministicId.ForCommand(nameof(RestoreContent), caseId.ToString()), restore.CommandId);
         Assert.Equal(("c-1", "acct-1"), (restore.ContentId, restore.AccountId));
-        await h.WaitForState(caseId, "Restored");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Restored));
 
         var account = await WaitForStrikes(h, "acct-1", 0);
         Assert.Empty(account.Strikes);
@@ -67,7 +68,7 @@ public class CounterNoticeTests
         Assert.Equal(second, suspension.CaseId);
 
         await h.Publish(CounterNotice(second));
-        await h.WaitForState(second, "AwaitingRestore");
+        await h.WaitForState(second, nameof(CaseStateMachine.AwaitingRestore));
         h.Clock.Set(RestoreAt);
         await h.FireDueTimers();
 
@@ -87,17 +88,17 @@ public class CounterNoticeTests
         await using var h = await ModerationHarness.Create();
         var caseId = await h.RemovedCase("n-1", "c-1", "acct-1");
         await h.Publish(CounterNotice(caseId));
-        await h.WaitForState(caseId, "AwaitingRestore");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingRestore));
 
         await h.Publish(new LegalActionFiled { CaseId = caseId, CourtReference = "1:26-cv-01234", FiledAt = h.Clock.GetUtcNow() });
-        var held = await h.WaitForState(caseId, "LegalHold");
+        var held = await h.WaitForState(caseId, nameof(CaseStateMachine.LegalHold));
 
         h.Clock.Set(RestoreAt.AddDays(30));
         Assert.Equal(0, await h.FireDueTimers());
         await h.Settle();
         Assert.Empty(h.AllPublished<RestoreContent>());
         Assert.Null(held.TimerDueAt);
-        Assert.Equal("LegalHold", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.LegalHold), (await h.Case(caseId))!.CurrentState);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public class CounterNoticeTests
         Assert.Equal(
             [CounterNoticeRejectionReasons.MissingSignature, CounterNoticeRejectionReasons.MissingConsentToJurisdiction, CounterNoticeRejectionReasons.NotAccountHolder],
             rejected.Reasons);
-        Assert.Equal("Closed", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Closed), (await h.Case(caseId))!.CurrentState);
         Assert.Empty(h.AllPublished<CounterNoticeReceived>());
     }
 
@@ -127,7 +128,7 @@ public class CounterNoticeTests
         var keptUp = DeterministicId.ForCase("n-9", "c-9");
         await h.Published<CaseOpened>(m => m.CaseId == keptUp);
         await h.Verdict(keptUp, Verdict.NotInfringing);
-        await h.WaitForState(keptUp, "Closed");
+        await h.WaitForState(keptUp, nameof(CaseStateMachine.Closed));
 
         await h.Publish(CounterNotice(unknown));
         await h.Publish(CounterNotice(keptUp, "acct-9"));

@@ -56,12 +56,12 @@ public class ExactDecisionsTests
 
         await h.Verdict(c1, Verdict.Infringing);
         var first = await h.Published<RestrictAccount>(m => m.Level == RestrictionLevel.UploadSuspended);
-        await h.WaitForState(c1, "Closed");
+        await h.WaitForState(c1, nameof(CaseStateMachine.Closed));
         await h.Publish(new AppealFiled { CaseId = c1, AccountId = "acct-1", Reason = "I hold a licence.", FiledAt = h.Clock.GetUtcNow() });
-        await h.WaitForState(c1, "UnderAppeal");
+        await h.WaitForState(c1, nameof(CaseStateMachine.UnderAppeal));
         await h.Verdict(c1, Verdict.NotInfringing, appeal: true);
         await h.Published<RestrictAccount>(m => m.Level == RestrictionLevel.None);
-        await h.WaitForState(c1, "Restored");
+        await h.WaitForState(c1, nameof(CaseStateMachine.Restored));
 
         await h.Verdict(c2, Verdict.Infringing);
         var second = await h.Published<RestrictAccount>(m => m.Level == RestrictionLevel.UploadSuspended && m.CaseId == c2);
@@ -88,7 +88,7 @@ public class ExactDecisionsTests
         var messageId = Guid.NewGuid();
 
         await h.Harness.Bus.Publish(filing, send => send.MessageId = messageId);
-        await h.WaitForState(caseId, "AwaitingRestore");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingRestore));
         // A broker redelivery, or the publisher's retry: the same message id and body.
         await h.Harness.Bus.Publish(filing, send => send.MessageId = messageId);
         // The harness records one consumption per message id, so wait for the case's copy of the second delivery.
@@ -116,7 +116,7 @@ public class ExactDecisionsTests
 
         var messageId = Guid.NewGuid();
         await h.Harness.Bus.Publish(appeal, (PublishContext<AppealFiled> send) => send.MessageId = messageId);
-        await h.WaitForState(caseId, "UnderAppeal");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.UnderAppeal));
         await h.Harness.Bus.Publish(appeal, (PublishContext<AppealFiled> send) => send.MessageId = messageId);
         await h.Consumed<AppealFiled>(3); // one consumption per message id: the case's copy of the second delivery
         await h.Settle();
@@ -165,18 +165,18 @@ public class ExactDecisionsTests
         await h.Stored("c-1");
         await h.File(Notices.ValidCopyright("c-1"));
         var caseId = DeterministicId.ForCase("n-1", "c-1");
-        await h.WaitForState(caseId, "AwaitingVerdict");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingVerdict));
 
         // Another replica commits a NotInfringing decision just before this one's Infringing write.
         var raced = false;
         racing.RacingSagas.BeforeUpdate = async (inner, kind, document) =>
         {
-            if (raced || kind != SagaKinds.Cases || document.Id != caseId || document.State != "Closed")
+            if (raced || kind != SagaKinds.Cases || document.Id != caseId || document.State != nameof(CaseStateMachine.Closed))
                 return;
             raced = true;
             var current = (await inner.Load(kind, caseId, None))!;
             var other = SagaDocumentSerializer.FromDocument<CaseState>(current);
-            other.CurrentState = "Closed";
+            other.CurrentState = nameof(CaseStateMachine.Closed);
             other.Verdict = Verdict.NotInfringing;
             other.Outcome = CaseOutcome.NoInfringementFound;
             other.ClosedAt = h.Clock.GetUtcNow();
@@ -200,16 +200,16 @@ public class ExactDecisionsTests
         await h.Publish(new ContentUploaded { ContentId = "c-2", AccountId = "acct-2", UploadedAt = h.Clock.GetUtcNow(), Fingerprint = "fp-c-1" });
         var copy = (await h.Published<CaseOpened>(m => m.ContentId == "c-2")).CaseId;
         await h.Verdict(copy, Verdict.Infringing);
-        await h.WaitForState(copy, "Closed");
+        await h.WaitForState(copy, nameof(CaseStateMachine.Closed));
 
         await h.Publish(new AppealFiled { CaseId = original, AccountId = "acct-1", Reason = "Licensed.", FiledAt = h.Clock.GetUtcNow() });
-        await h.WaitForState(original, "UnderAppeal");
+        await h.WaitForState(original, nameof(CaseStateMachine.UnderAppeal));
         await h.Verdict(original, Verdict.NotInfringing, appeal: true);
-        await h.WaitForState(original, "Restored");
+        await h.WaitForState(original, nameof(CaseStateMachine.Restored));
 
         // The copy's removal stands on its own verdict, so the fingerprint stays banked under the copy's case.
         Assert.Equal([copy], (await h.Store.Fingerprints.Match(["fp-c-1"], None)).Select(f => f.CaseId));
-        Assert.Equal("Closed", (await h.Case(copy))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Closed), (await h.Case(copy))!.CurrentState);
         Assert.DoesNotContain(h.AllPublished<RestoreContent>(), m => m.CaseId == copy);
         await h.Publish(new ContentUploaded { ContentId = "c-3", AccountId = "acct-3", UploadedAt = h.Clock.GetUtcNow(), Fingerprint = "fp-c-1" });
         Assert.Equal(copy, (await h.Published<CaseOpened>(m => m.ContentId == "c-3")).MatchedCaseId);
@@ -258,9 +258,9 @@ public class ExactDecisionsTests
         var now = h.Clock.GetUtcNow();
         var stuck = Enumerable.Range(0, 600).Select(_ => Guid.NewGuid()).ToList();
         foreach (var (id, i) in stuck.Select((id, i) => (id, i)))
-            await h.Store.Sagas.TryInsert(kind, new SagaDocument(id, 1, "AwaitingContent", now.AddHours(-2).AddSeconds(i), "{}"), None);
+            await h.Store.Sagas.TryInsert(kind, new SagaDocument(id, 1, nameof(CaseStateMachine.AwaitingContent), now.AddHours(-2).AddSeconds(i), "{}"), None);
         var fresh = Guid.NewGuid();
-        await h.Store.Sagas.TryInsert(kind, new SagaDocument(fresh, 1, "AwaitingContent", now.AddMinutes(-1), "{}"), None);
+        await h.Store.Sagas.TryInsert(kind, new SagaDocument(fresh, 1, nameof(CaseStateMachine.AwaitingContent), now.AddMinutes(-1), "{}"), None);
 
         Assert.Equal(500, await h.FireDueTimers());   // the earliest 500, at most per pass
         h.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -295,7 +295,7 @@ public class ExactDecisionsTests
     {
         var caseId = await h.RemovedCase("n-1", "c-1", "acct-1");
         await h.Publish(CounterNoticeTests.CounterNotice(caseId));
-        await h.WaitForState(caseId, "AwaitingRestore");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingRestore));
         return caseId;
     }
 
@@ -312,11 +312,11 @@ public class ExactDecisionsTests
         Assert.Equal([LegalActionRejectionReasons.DeadlinePassed], rejected.Reasons);
         Assert.Equal("1:26-cv-01234", rejected.CourtReference);
         Assert.Equal(1, await h.FireDueTimers());
-        await h.WaitForState(caseId, "Restored");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Restored));
         await h.Published<RestoreContent>(m => m.CaseId == caseId);
         // The trail names the restore's own timer, not the content wait.
-        var audit = await h.AuditOf(caseId, a => a.Any(e => e.ToState == "Restored"));
-        Assert.Equal(AuditCauses.RestoreTimeout, audit.Single(e => e.ToState == "Restored").Cause);
+        var audit = await h.AuditOf(caseId, a => a.Any(e => e.ToState == nameof(CaseStateMachine.Restored)));
+        Assert.Equal(AuditCauses.RestoreTimeout, audit.Single(e => e.ToState == nameof(CaseStateMachine.Restored)).Cause);
     }
 
     [Fact]
@@ -327,10 +327,10 @@ public class ExactDecisionsTests
 
         await h.Publish(LegalAction(caseId, courtReference: " "));
         Assert.Equal([LegalActionRejectionReasons.MissingCourtReference], (await h.Published<LegalActionRejected>(m => m.CaseId == caseId)).Reasons);
-        Assert.Equal("AwaitingRestore", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.AwaitingRestore), (await h.Case(caseId))!.CurrentState);
 
         await h.Publish(LegalAction(caseId));
-        await h.WaitForState(caseId, "LegalHold");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.LegalHold));
         await h.Publish(LegalAction(caseId, "2:26-cv-9"));
         await h.Published<LegalActionRejected>(m => m.Reasons.Contains(LegalActionRejectionReasons.AlreadyOnHold));
 
@@ -338,10 +338,10 @@ public class ExactDecisionsTests
         await h.Publish(new LegalActionConcluded { CaseId = caseId, CourtReference = "2:26-cv-9", Outcome = LegalActionOutcome.Restore });
         await h.Consumed<LegalActionConcluded>(2);
         await h.Settle();
-        Assert.Equal("LegalHold", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.LegalHold), (await h.Case(caseId))!.CurrentState);
         await h.Publish(new LegalActionConcluded { CaseId = caseId, CourtReference = "1:26-cv-01234", Outcome = LegalActionOutcome.Restore });
         await h.Published<RestoreContent>(m => m.CaseId == caseId);
-        await h.WaitForState(caseId, "Restored");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Restored));
         Assert.Empty((await Account(h, "acct-1", a => a.Strikes.Count == 0)).Strikes);
     }
 
@@ -351,11 +351,11 @@ public class ExactDecisionsTests
         await using var h = await ModerationHarness.Create();
         var caseId = await AwaitingRestore(h);
         await h.Publish(LegalAction(caseId));
-        await h.WaitForState(caseId, "LegalHold");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.LegalHold));
 
         await h.Publish(new LegalActionConcluded { CaseId = caseId, CourtReference = "1:26-cv-01234", Outcome = LegalActionOutcome.KeepRemoved });
 
-        var closed = await h.WaitForState(caseId, "Closed");
+        var closed = await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
         Assert.Equal(CaseOutcome.ContentRemoved, closed.Outcome);
         await h.Settle();
         Assert.Empty(h.AllPublished<RestoreContent>());
@@ -373,7 +373,7 @@ public class ExactDecisionsTests
 
         Assert.Equal([LegalActionRejectionReasons.NoCounterNotice], (await h.Published<LegalActionRejected>(m => m.CaseId == caseId)).Reasons);
         Assert.Equal([LegalActionRejectionReasons.UnknownCase], (await h.Published<LegalActionRejected>(m => m.CaseId == unknown)).Reasons);
-        Assert.Equal("Closed", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.Closed), (await h.Case(caseId))!.CurrentState);
     }
 
     [Fact]
@@ -389,7 +389,7 @@ public class ExactDecisionsTests
 
         var removal = await h.Published<RemoveContent>(m => m.CaseId == caseId);
         Assert.Equal([RedressKind.Appeal], removal.StatementOfReasons!.Redress.Select(r => r.Kind));
-        await h.WaitForState(caseId, "Closed");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
         await h.Publish(CounterNoticeTests.CounterNotice(caseId));
         Assert.Equal([CounterNoticeRejectionReasons.NotCopyright], (await h.Published<CounterNoticeRejected>(m => m.CaseId == caseId)).Reasons);
     }

@@ -102,7 +102,7 @@ public sealed class ModerationHarness : IAsyncDisposable
         await File(notice);
         await Published<CaseOpened>(m => m.CaseId == caseId);
         await Verdict(caseId, Contracts.Verdict.Infringing);
-        await WaitForState(caseId, "Closed");
+        await WaitForState(caseId, nameof(CaseStateMachine.Closed));
         return caseId;
     }
 

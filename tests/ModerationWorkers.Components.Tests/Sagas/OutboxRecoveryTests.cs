@@ -25,7 +25,7 @@ public class OutboxRecoveryTests
         // What a worker killed right after committing the verdict leaves: the closed case with its outbox still full.
         var crashed = new CaseState
         {
-            CorrelationId = caseId, CurrentState = "Closed", NoticeId = "n-1", ContentId = "c-1", AccountId = "acct-1",
+            CorrelationId = caseId, CurrentState = nameof(CaseStateMachine.Closed), NoticeId = "n-1", ContentId = "c-1", AccountId = "acct-1",
             Outcome = CaseOutcome.ContentRemoved, RemoveCommandId = commandId,
             Outbox = [OutboxMessage.Publish(removal), OutboxMessage.Publish(closedEvent)],
         };

@@ -17,7 +17,7 @@ public sealed class SagaDocumentTests
         var account = new AccountStrikesState
         {
             CorrelationId = Guid.NewGuid(),
-            CurrentState = "Standing",
+            CurrentState = nameof(AccountStrikesStateMachine.Standing),
             AccountId = "account-1",
             Strikes = [new Strike("n-1", Guid.NewGuid(), T0), new Strike("n-2", Guid.NewGuid(), T0.AddDays(1))],
             SuspendedUntil = T0.AddDays(7),

@@ -85,7 +85,7 @@ public class StayDownTests
         Assert.Contains(original.ToString(), removal.StatementOfReasons.Facts, StringComparison.Ordinal);
         var opened = await h.Published<CaseOpened>(m => m.ContentId == "c-2");
         Assert.True(opened.Automated);
-        var closed = await h.WaitForState(removal.CaseId, "Closed");
+        var closed = await h.WaitForState(removal.CaseId, nameof(CaseStateMachine.Closed));
         Assert.True(closed.DecidedAutomatically);
         await h.Settle();
         Assert.DoesNotContain(h.AllPublished<RestrictAccount>(), m => m.AccountId == "acct-2");
@@ -103,9 +103,9 @@ public class StayDownTests
         await using var h = await ModerationHarness.Create();
         var original = await h.RemovedCase("n-1", "c-1", "acct-1");
         await h.Publish(new AppealFiled { CaseId = original, AccountId = "acct-1", Reason = "mine", FiledAt = ModerationHarness.Start });
-        await h.WaitForState(original, "UnderAppeal");
+        await h.WaitForState(original, nameof(CaseStateMachine.UnderAppeal));
         await h.Verdict(original, Verdict.NotInfringing, appeal: true);
-        await h.WaitForState(original, "Restored");
+        await h.WaitForState(original, nameof(CaseStateMachine.Restored));
 
         await h.Publish(ReUpload("c-2", "acct-2", "fp-c-1"));
         await h.Stored("c-2");

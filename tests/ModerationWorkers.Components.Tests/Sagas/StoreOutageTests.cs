@@ -31,7 +31,7 @@ public class StoreOutageTests
         await h.Stored("c-1");
         await h.File(Notices.ValidCopyright("c-1"));
         var caseId = DeterministicId.ForCase("n-1", "c-1");
-        await h.WaitForState(caseId, "AwaitingVerdict");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingVerdict));
 
         var outage = true;
         racing.RacingSagas.BeforeUpdate = (_, kind, _) =>
@@ -42,10 +42,10 @@ public class StoreOutageTests
         await Until(() => circuits.All.Any(c => c.OpenReason == "sqlite-locked"), "an endpoint to pause");
         await Task.Delay(TimeSpan.FromSeconds(3)); // several probes, each past the endpoint's one retry
         Assert.Empty(h.Harness.Published.Select<Fault<ApplyVerdict>>());
-        Assert.Equal("AwaitingVerdict", (await h.Case(caseId))!.CurrentState);
+        Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await h.Case(caseId))!.CurrentState);
 
         outage = false;
-        await h.WaitForState(caseId, "Closed");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
         await h.Published<RemoveContent>(m => m.CaseId == caseId);
         await Until(() => circuits.All.All(c => c.OpenReason is null), "every endpoint to resume");
         Assert.Empty(h.Harness.Published.Select<Fault<ApplyVerdict>>());
@@ -72,7 +72,7 @@ public class StoreOutageTests
         await h.Stored("c-1");
         await h.File(Notices.ValidCopyright("c-1"));
         var caseId = DeterministicId.ForCase("n-1", "c-1");
-        await h.WaitForState(caseId, "AwaitingVerdict");
+        await h.WaitForState(caseId, nameof(CaseStateMachine.AwaitingVerdict));
         var sent = new PublishedIds<RemoveContent>();
         h.Harness.Bus.ConnectPublishObserver(sent);
 
@@ -80,7 +80,7 @@ public class StoreOutageTests
         var cut = false;
         racing.RacingSagas.BeforeUpdate = (_, kind, document) =>
         {
-            if (!cut && document.Id == caseId && document.State == "Closed" && document.Data.Contains("\"outbox\":[]", StringComparison.Ordinal))
+            if (!cut && document.Id == caseId && document.State == nameof(CaseStateMachine.Closed) && document.Data.Contains("\"outbox\":[]", StringComparison.Ordinal))
             {
                 cut = true;
                 throw new InvalidOperationException("the process died in the middle of the batch");
@@ -95,7 +95,7 @@ public class StoreOutageTests
 
         // The next message for the case (a duplicate verdict) loads it, dispatches the outbox again and clears it.
         await h.Verdict(caseId, Verdict.Infringing);
-        var cleared = await h.WaitForState(caseId, "Closed");
+        var cleared = await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
 
         // Published twice, under one message id and one command id: a duplicate downstream recognises, never a new command.
         Assert.Equal(2, sent.Ids.Count);
