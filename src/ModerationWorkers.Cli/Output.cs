@@ -23,5 +23,14 @@ static class Output
         return table;
     }
 
+    /// <summary>The statements of reasons sent to the DSA Transparency Database, and where each stands.</summary>
+    public static void Submissions(IReadOnlyList<ModerationWorkers.Storage.StatementSubmission> submissions)
+    {
+        var table = Table("DSA Transparency Database", "Statement (puid)", "Decision", "State", "At", "Detail");
+        foreach (var s in submissions)
+            table.AddRow(Markup.Escape(s.Puid), Markup.Escape(s.Decision), s.State.ToString(), Markup.Escape(At(s.At)), Markup.Escape(s.Detail ?? ""));
+        AnsiConsole.Write(table);
+    }
+
     public static void Warning(string message) => Errors.MarkupLineInterpolated($"[yellow]{message}[/]");
 }

@@ -38,6 +38,19 @@ public static class ModerationMetrics
             new KeyValuePair<string, object?>("endpoint", c.Endpoint), new KeyValuePair<string, object?>("reason", c.OpenReason ?? "none"))),
         description: "1 while an endpoint is paused because the store is unavailable, with the reason; 0 while it consumes");
 
+    public static readonly Counter<long> StatementsSubmitted = Meter.CreateCounter<long>("moderation.transparency.submitted",
+        description: "Statements of reasons the DSA Transparency Database accepted, or already had under their puid");
+    public static readonly Counter<long> StatementsRejected = Meter.CreateCounter<long>("moderation.transparency.rejected",
+        description: "Statements of reasons the DSA Transparency Database refused for their content (see transparency-db_error)");
+
+    static Func<int> _pendingStatements = () => 0;
+
+    static readonly ObservableGauge<int> PendingStatements = Meter.CreateObservableGauge("moderation.transparency.pending", () => _pendingStatements(),
+        description: "Statements of reasons taken by the transparency-db role and not yet answered by the database");
+
+    /// <summary>Where the pending-statements gauge reads from: the submitter of this process.</summary>
+    public static void ObservePendingStatements(Func<int> read) => _pendingStatements = read;
+
     public static readonly Histogram<double> NoticeToRemoval = Meter.CreateHistogram<double>("moderation.notice_to_removal", unit: "s",
         description: "Time from a notice's acceptance to the removal of the content");
 }

@@ -15,6 +15,8 @@ public interface IModerationStore
 
     IFingerprintBank Fingerprints { get; }
 
+    IStatementLedger Statements { get; }
+
     /// <summary>Creates tables, collections and indexes. Idempotent; called on start.</summary>
     Task Initialize(CancellationToken cancellationToken);
 
@@ -79,4 +81,14 @@ public interface IAuditTrail
     Task Append(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> Read(Guid subjectId, CancellationToken cancellationToken);
+}
+
+/// <summary>The statements of reasons sent to the DSA Transparency Database, by puid.</summary>
+public interface IStatementLedger
+{
+    /// <summary>Records a submission's state. A submitted statement stays submitted: a later record of its puid changes nothing.</summary>
+    Task Record(StatementSubmission submission, CancellationToken cancellationToken);
+
+    /// <summary>The submissions of one case or account, oldest first.</summary>
+    Task<IReadOnlyList<StatementSubmission>> For(Guid subjectId, CancellationToken cancellationToken);
 }

@@ -27,10 +27,11 @@ public sealed class AccountCommand : AsyncCommand<AccountSettings>
         var now = DateTimeOffset.UtcNow;
         var strikes = account.Strikes.Select(s => new { s.NoticeId, s.CaseId, s.RecordedAt, Active = s.RecordedAt + lifetime > now }).ToList();
         var current = account.CurrentRestriction(now);
+        var transparencyDatabase = await store.Store.Statements.For(account.CorrelationId, cancellationToken);
 
         if (settings.Json)
         {
-            Output.Json(new { account.AccountId, account.PermanentlyBanned, current, strikes, history = account.Restrictions });
+            Output.Json(new { account.AccountId, account.PermanentlyBanned, current, strikes, history = account.Restrictions, transparencyDatabase });
             return 0;
         }
 
@@ -44,6 +45,7 @@ public sealed class AccountCommand : AsyncCommand<AccountSettings>
         foreach (var r in account.Restrictions)
             history.AddRow(Markup.Escape(Output.At(r.IssuedAt)), r.Level.ToString(), Markup.Escape(Output.At(r.Until)), r.ActiveStrikes.ToString(System.Globalization.CultureInfo.InvariantCulture), r.CaseId.ToString(), r.CommandId.ToString());
         AnsiConsole.Write(history);
+        Output.Submissions(transparencyDatabase);
         return 0;
     }
 }

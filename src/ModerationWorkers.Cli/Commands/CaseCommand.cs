@@ -2,6 +2,7 @@ using System.ComponentModel;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.ReadModel;
 using ModerationWorkers.SagaInfrastructure;
+using ModerationWorkers.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,7 +45,8 @@ public sealed record CaseView(
     ClaimType ClaimType,
     CaseOutcome? Outcome,
     IReadOnlyList<AuditEntry> Timeline,
-    IReadOnlyList<CommandView> Commands)
+    IReadOnlyList<CommandView> Commands,
+    IReadOnlyList<StatementSubmission> TransparencyDatabase)
 {
     public static async Task<CaseView?> Load(ModerationReadModel store, Guid caseId, CancellationToken cancellationToken)
     {
@@ -61,7 +63,7 @@ public sealed record CaseView(
         }
 
         return new CaseView(caseId, state.CurrentState, state.NoticeId, state.ContentId, state.AccountId, state.ClaimType, state.Outcome,
-            await store.Store.Audit.Read(caseId, cancellationToken), commands);
+            await store.Store.Audit.Read(caseId, cancellationToken), commands, await store.Store.Statements.For(caseId, cancellationToken));
     }
 
     public void Render()
@@ -82,6 +84,7 @@ public sealed record CaseView(
         foreach (var command in Commands)
             commands.AddRow(command.Type, command.CommandId.ToString(), Markup.Escape(Output.At(command.IssuedAt)), Markup.Escape(command.Detail));
         AnsiConsole.Write(commands);
+        Output.Submissions(TransparencyDatabase);
     }
 }
 

@@ -62,6 +62,7 @@ static class EndpointConfiguration
             retry.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval);
             retry.Ignore<InvalidMessageException>();
             retry.Ignore<System.Text.Json.JsonException>();
+            retry.Ignore<Transparency.StatementRejectedException>();
         });
     }
 }

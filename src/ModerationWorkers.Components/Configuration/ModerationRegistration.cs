@@ -8,9 +8,11 @@ using ModerationWorkers.Components.Intake;
 using ModerationWorkers.Components.Messages;
 using ModerationWorkers.Components.Notifiers;
 using ModerationWorkers.Components.Persistence;
+using ModerationWorkers.Components.Transparency;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Messaging;
 using ModerationWorkers.Policy;
+using ModerationWorkers.Policy.Transparency;
 using ModerationWorkers.SagaInfrastructure;
 using ModerationWorkers.Storage;
 
@@ -30,6 +32,8 @@ public static class ModerationRegistration
         services.AddSingleton<IValidateOptions<RabbitMqOptions>, ProductionSafetyValidator>();
         services.AddSingleton<IValidateOptions<SecurityOptions>, ProductionSafetyValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, ProductionSafetyValidator>();
+        services.AddOptions<TransparencyDatabaseOptions>().Bind(configuration.GetSection(TransparencyDatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TransparencyDatabaseOptions>, ProductionSafetyValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PolicyOptions>>().Value);
@@ -69,6 +73,13 @@ public static class ModerationRegistration
         }
         if (roles.Contains(WorkerRole.NotifierStanding))
             bus.AddSagaStateMachine<NotifierStandingStateMachine, NotifierStandingState, NotifierStandingStateMachineDefinition>().StoreRepository();
+        if (roles.Contains(WorkerRole.TransparencyDb))
+        {
+            services.AddSingleton(sp => new TransparencyStatements(sp.GetRequiredService<IOptions<TransparencyDatabaseOptions>>().Value.Defaults));
+            services.AddSingleton<StatementSubmitter>();
+            services.AddHostedService(sp => sp.GetRequiredService<StatementSubmitter>());
+            bus.AddConsumer<TransparencyStatementConsumer, TransparencyStatementConsumerDefinition>();
+        }
         if (roles.Contains(WorkerRole.Timers))
         {
             services.AddSingleton(sp =>

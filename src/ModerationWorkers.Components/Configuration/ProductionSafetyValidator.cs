@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ModerationWorkers.Components.Transparency;
 using ModerationWorkers.Messaging;
 using ModerationWorkers.Storage;
 
@@ -8,10 +9,11 @@ namespace ModerationWorkers.Components.Configuration;
 /// <summary>
 /// Outside Development (Production, Staging, ...) the host refuses the broker's default credentials, a connection
 /// without TLS, and verdicts from anyone, unless RabbitMq:AllowInsecure says otherwise; and the embedded SQLite store,
-/// unless Storage:Sqlite:AllowInProduction says every process shares its one file. Each failure names its key.
+/// unless Storage:Sqlite:AllowInProduction says every process shares its one file; and a plain-http transparency
+/// database, which would carry its token in clear. Each failure names its key.
 /// </summary>
 public sealed class ProductionSafetyValidator(IServiceProvider services)
-    : IValidateOptions<RabbitMqOptions>, IValidateOptions<SecurityOptions>, IValidateOptions<StorageOptions>
+    : IValidateOptions<RabbitMqOptions>, IValidateOptions<SecurityOptions>, IValidateOptions<StorageOptions>, IValidateOptions<TransparencyDatabaseOptions>
 {
     // Hosts always have an environment; a bare container (a test harness) has none and is left alone.
     bool IsProduction => services.GetService(typeof(IHostEnvironment)) is IHostEnvironment environment && !environment.IsDevelopment();
@@ -38,5 +40,10 @@ public sealed class ProductionSafetyValidator(IServiceProvider services)
     public ValidateOptionsResult Validate(string? name, SecurityOptions options) =>
         IsProduction && options.AllowAnyReviewer
             ? ValidateOptionsResult.Fail("Security:AllowAnyReviewer: refused in Production; list Security:ReviewerIds or Security:ReviewerPublishers")
+            : ValidateOptionsResult.Success;
+
+    public ValidateOptionsResult Validate(string? name, TransparencyDatabaseOptions options) =>
+        IsProduction && options.IsConfigured && Uri.TryCreate(options.Endpoint, UriKind.Absolute, out var uri) && uri.Scheme != Uri.UriSchemeHttps
+            ? ValidateOptionsResult.Fail("TransparencyDatabase:Endpoint: Production needs https://; the bearer token must not travel in clear")
             : ValidateOptionsResult.Success;
 }

@@ -16,7 +16,17 @@ public static class WorkerRole
     /// <summary>The notice-abuse ledger of each notifier.</summary>
     public const string NotifierStanding = "notifier-standing";
 
+    /// <summary>
+    /// Submits statements of reasons to the DSA Transparency Database. Off unless TransparencyDatabase:Endpoint is set:
+    /// then "all" includes it, and naming it without the endpoint is refused.
+    /// </summary>
+    public const string TransparencyDb = "transparency-db";
+
+    /// <summary>The roles "all" always runs.</summary>
     public static IReadOnlyList<string> All { get; } = [ContentIntake, NoticeIntake, Verdicts, CaseSaga, AccountStrikes, Timers, Redress, NotifierStanding];
+
+    /// <summary>Roles that run only where they are configured.</summary>
+    public static IReadOnlyList<string> Optional { get; } = [TransparencyDb];
 
     /// <summary>The queues a role consumes; the timers role consumes none.</summary>
     public static IReadOnlyList<string> QueuesOf(string role) => role switch
@@ -27,16 +37,19 @@ public static class WorkerRole
         _ => [role],
     };
 
-    /// <summary>Parses "all" or a comma-separated list. Throws naming the unknown role.</summary>
-    public static IReadOnlySet<string> Parse(string? roles)
+    /// <summary>
+    /// Parses "all" or a comma-separated list. "all" adds the optional roles that are configured. Throws naming the
+    /// unknown role.
+    /// </summary>
+    public static IReadOnlySet<string> Parse(string? roles, IReadOnlySet<string>? configuredOptional = null)
     {
         if (string.IsNullOrWhiteSpace(roles) || roles.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
-            return All.ToHashSet(StringComparer.Ordinal);
+            return All.Concat(Optional.Where(r => configuredOptional?.Contains(r) == true)).ToHashSet(StringComparer.Ordinal);
 
         var parsed = roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = parsed.Where(r => !All.Contains(r)).ToArray();
+        var unknown = parsed.Where(r => !All.Contains(r) && !Optional.Contains(r)).ToArray();
         if (unknown.Length > 0)
-            throw new ArgumentException($"Unknown role(s) {string.Join(", ", unknown)}; known roles are {string.Join(", ", All)}.");
+            throw new ArgumentException($"Unknown role(s) {string.Join(", ", unknown)}; known roles are {string.Join(", ", All.Concat(Optional))}.");
         return parsed.ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -22,6 +22,9 @@ public static class QueueNames
     public const string LegalActionOutcomes = "legal-action-outcomes";
     public const string NotifierStanding = "notifier-standing";
 
+    /// <summary>The transparency-db role's queue, bound to the exchanges of RemoveContent, RestrictAccount and RestoreContent, since issue 17.</summary>
+    public const string TransparencyDb = "transparency-db";
+
     /// <summary>
     /// The exchange a queue's senders write to, bound to the queue by its consumer. It has a name of its own, so a
     /// sender's permissions (configure and write on the inbox) reach neither the queue nor its messages: a sender

@@ -50,6 +50,7 @@ public sealed class MongoModerationStore : IModerationStore
         Notices = new MongoNoticeLedger(_database);
         Audit = audit;
         Fingerprints = new MongoFingerprintBank(_database);
+        Statements = new MongoStatementLedger(_database);
     }
 
     public ISagaStore Sagas { get; }
@@ -62,6 +63,8 @@ public sealed class MongoModerationStore : IModerationStore
 
     public IFingerprintBank Fingerprints { get; }
 
+    public IStatementLedger Statements { get; }
+
     public async Task Initialize(CancellationToken cancellationToken)
     {
         await ((MongoSagaStore)Sagas).CreateIndexes(cancellationToken);
@@ -69,6 +72,7 @@ public sealed class MongoModerationStore : IModerationStore
         await ((MongoAuditTrail)Audit).CreateIndexes(cancellationToken);
         await ((MongoNoticeLedger)Notices).CreateIndexes(cancellationToken);
         await ((MongoFingerprintBank)Fingerprints).CreateIndexes(cancellationToken);
+        await ((MongoStatementLedger)Statements).CreateIndexes(cancellationToken);
     }
 
     /// <summary>

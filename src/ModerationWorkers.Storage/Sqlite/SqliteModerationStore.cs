@@ -19,6 +19,7 @@ public sealed class SqliteModerationStore : IModerationStore
         Notices = new SqliteNoticeLedger(_database);
         Audit = new SqliteAuditTrail(_database);
         Fingerprints = new SqliteFingerprintBank(_database);
+        Statements = new SqliteStatementLedger(_database);
     }
 
     public ISagaStore Sagas { get; }
@@ -30,6 +31,8 @@ public sealed class SqliteModerationStore : IModerationStore
     public IAuditTrail Audit { get; }
 
     public IFingerprintBank Fingerprints { get; }
+
+    public IStatementLedger Statements { get; }
 
     public async Task Initialize(CancellationToken cancellationToken)
     {

@@ -14,8 +14,9 @@ public static class SqliteSchema
     /// 3: <c>notices.digest</c>, a nullable column that processes of version 2 ignore.
     /// 4: the typed audit entry's <c>audit.decision</c> and <c>audit.statement</c>. The rows of earlier versions are
     /// rewritten in that format as the file migrates (a statement was inside <c>detail</c>, a decision was a <c>to_state</c>).
+    /// 5: <c>statements</c>, the submissions to the DSA Transparency Database.
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     const string Tables = """
         CREATE TABLE IF NOT EXISTS sagas (
@@ -39,6 +40,10 @@ public static class SqliteSchema
             subject_id TEXT NOT NULL, sequence INTEGER NOT NULL, at TEXT NOT NULL, from_state TEXT NULL,
             to_state TEXT NOT NULL, cause_type TEXT NOT NULL, cause_message_id TEXT NULL, decided_by TEXT NOT NULL,
             detail TEXT NULL, decision TEXT NULL, statement TEXT NULL, PRIMARY KEY (subject_id, sequence));
+        CREATE TABLE IF NOT EXISTS statements (
+            puid TEXT PRIMARY KEY, subject_id TEXT NOT NULL, decision TEXT NOT NULL, state TEXT NOT NULL, at TEXT NOT NULL,
+            detail TEXT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_statements_subject ON statements (subject_id);
         """;
 
     // Version 1's two WITHOUT ROWID tables, rebuilt as rowid tables with the same columns.

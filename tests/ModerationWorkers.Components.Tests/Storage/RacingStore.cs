@@ -17,6 +17,8 @@ public sealed class RacingStore(IModerationStore inner) : IModerationStore
     public IAuditTrail Audit => inner.Audit;
     public IFingerprintBank Fingerprints => inner.Fingerprints;
 
+    public IStatementLedger Statements => inner.Statements;
+
     /// <summary>Runs before each initialisation; it may throw, as a store that is away at start would.</summary>
     public Func<Task>? BeforeInitialize { get; set; }
 
