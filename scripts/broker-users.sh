@@ -89,6 +89,12 @@ configure[account-strikes]="$(own account-strikes)|$(inbox account-strikes)|${C}
 write[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
 read[account-strikes]="account-strikes|$(inbox account-strikes)|${bus}"
 
+# Since issue 17: reads the commands the workers publish into its own queue, and submits their statements over HTTPS.
+tdb_in="${C}(RemoveContent|RestrictAccount|RestoreContent)"
+configure[transparency-db]="$(own transparency-db)|${tdb_in}|${fault}|${bus}"
+write[transparency-db]="$(own transparency-db)|${fault}|${bus}"
+read[transparency-db]="transparency-db|${tdb_in}|${bus}"
+
 configure[timers]="$(send_c case-saga)|${bus}"
 write[timers]="$(send_w case-saga)|${bus}"
 read[timers]="$(send_r case-saga)|${bus}"
@@ -116,12 +122,12 @@ apply() {
   echo "[broker-users] $user on $vhost: configure $c | write $w | read $r${6:+ | tags $6}"
 }
 
-for role in platform reviewer downstream operator content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers; do
+for role in platform reviewer downstream operator content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers transparency-db; do
   variable="MW_PASSWORD_$(echo "$role" | tr 'a-z-' 'A-Z_')"
   password="${!variable:-${MW_PASSWORD:-}}"
-  if [[ -z "$password" && "$role" == operator ]]; then
-    # Added in issue 14: deployments that name each role's password are not broken by a user they never asked for.
-    echo "[broker-users] operator: skipped, no password (set $variable or MW_PASSWORD to create the redrive user)" >&2
+  if [[ -z "$password" && ( "$role" == operator || "$role" == transparency-db ) ]]; then
+    # Added in issues 14 and 17: deployments that name each role's password are not broken by a user they never asked for.
+    echo "[broker-users] $role: skipped, no password (set $variable or MW_PASSWORD to create it)" >&2
     continue
   fi
   if [[ -z "$password" ]]; then

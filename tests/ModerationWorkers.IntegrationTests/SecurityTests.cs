@@ -51,6 +51,27 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Production_refuses_a_plain_http_transparency_database()
+    {
+        var environment = _system.Environment(new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["RabbitMq__AllowInsecure"] = "true",
+            ["Security__ReviewerIds"] = "reviewer-1",
+            ["Storage__Sqlite__AllowInProduction"] = "true",
+            ["TransparencyDatabase__Endpoint"] = "http://transparency.example/",
+            ["TransparencyDatabase__Token"] = "secret-token-4471",
+        });
+
+        var (exitCode, output) = await HostProcess.RunToExit(environment, TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("TransparencyDatabase:Endpoint: Production needs https://", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-token-4471", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Workers started", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Production_starts_with_guest_only_when_explicitly_allowed()
     {
         await _system.StartHost(new Dictionary<string, string>
@@ -188,16 +209,23 @@ public sealed class SecurityTests : IAsyncLifetime
         ["account-strikes"] = (["account-strikes"], ["account-strikes"], ["account-strikes", C + "RestrictAccount"]),
         ["notifier-standing"] = (["notifier-standing"], ["notifier-standing"], ["notifier-standing", C + "NotifierWarned", C + "NotifierSuspended"]),
         ["timers"] = ([], ["case-saga"], ["case-saga", "case-saga.inbox"]),
+        ["transparency-db"] = (["transparency-db"], ["transparency-db"], ["transparency-db"]),
     };
 
     [Fact]
     public async Task Each_broker_user_may_do_exactly_what_its_role_needs_and_is_refused_everything_else()
     {
         var users = await BrokerUsers.Create(_system.Vhost);
-        var host = await _system.StartHost();
+        // Every role, the optional one too, so every queue exists; the database's address is never called.
+        var host = await _system.StartHost(new Dictionary<string, string>
+        {
+            ["TransparencyDatabase__Endpoint"] = "http://127.0.0.1:9/",
+            ["TransparencyDatabase__Token"] = "unused",
+        });
         await host.Kill(); // the topology stays; nothing consumes what the probes publish
 
-        var queues = Components.Configuration.WorkerRole.All.SelectMany(Components.Configuration.WorkerRole.QueuesOf).ToList();
+        var roles = Components.Configuration.WorkerRole.All.Concat(Components.Configuration.WorkerRole.Optional);
+        var queues = roles.SelectMany(Components.Configuration.WorkerRole.QueuesOf).ToList();
         var contract = Inbound.Concat(CaseSagaPublishes).Concat(["RestrictAccount", "NotifierWarned", "NotifierSuspended"]).Select(m => C + m);
         var exchanges = contract.Concat(queues).Concat(queues.SelectMany(Components.Messages.QueueNames.InboxesOf)).Distinct().ToList();
         await using (var admin = await Connect(_system.Vhost.AmqpUri()))

@@ -99,6 +99,21 @@ public sealed class TransparencyDatabaseTests : IAsyncLifetime
 
         var ledger = await _system.Store.Statements.For(removals[0].CaseId, CancellationToken.None);
         Assert.Equal(SubmissionState.Submitted, Assert.Single(ledger).State);
+        var shown = await Infrastructure.Modctl.Run(_system.Environment(), "case", removals[0].CaseId.ToString(), "--json");
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        using var json = JsonDocument.Parse(shown.Out);
+        var submission = Assert.Single(json.RootElement.GetProperty("transparencyDatabase").EnumerateArray());
+        Assert.Equal(("Submitted", $"removal-{removals[0].CommandId:N}"), (submission.GetProperty("state").GetString(), submission.GetProperty("puid").GetString()));
+    }
+
+    [Fact]
+    public async Task The_role_named_without_a_database_is_refused_in_one_line_naming_the_key()
+    {
+        var (exitCode, output) = await HostProcess.RunToExit(_system.Environment(new Dictionary<string, string> { ["Workers__Roles"] = "transparency-db" }),
+            TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("TransparencyDatabase:Endpoint: must be set for the transparency-db role", output, StringComparison.Ordinal);
     }
 
     [Fact]
