@@ -95,4 +95,32 @@ public class TransparencyStatementsTests
         Assert.Null(video.ContentTypeOther);
         Assert.Equal("EN", video.ContentLanguage);
     }
+
+    [Fact]
+    public void The_examples_in_the_docs_are_what_the_mapping_writes()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root!.FullName, "ModerationWorkers.sln")))
+            root = root.Parent;
+        var page = File.ReadAllText(Path.Combine(root.FullName, "docs", "transparency-database.md"));
+        var examples = Regex.Matches(page, "```json\n(.*?)```", RegexOptions.Singleline).Select(m => JsonDocument.Parse(m.Groups[1].Value)).ToList();
+        var statements = new TransparencyStatements(new TransparencyStatementDefaults(["CONTENT_TYPE_VIDEO"], null, TransparencyStatementDefaults.EuMemberStates, "EN"));
+        var content = new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+        var decided = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+        var removal = statements.For(new TransparencyDecision(Command, TransparencyAction.ContentRemoved, ClaimType.Copyright, decided, content,
+            DecisionSource.Notice, false, false));
+        var suspension = statements.For(new TransparencyDecision(Guid.Parse("0b7d1f2e-3a4c-4b5d-9e8f-7a6b5c4d3e2f"), TransparencyAction.UploadsSuspended,
+            ClaimType.Copyright, decided, content, DecisionSource.OwnInitiative, false, true, decided.AddDays(7), ActiveStrikes: 2));
+
+        Assert.Equal(2, examples.Count);
+        Assert.Equal(Json(removal), examples[0].RootElement.GetRawText().ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal));
+        using var written = JsonDocument.Parse(JsonSerializer.Serialize(suspension));
+        foreach (var field in examples[1].RootElement.EnumerateObject())
+            Assert.Equal(field.Value.GetRawText(), written.RootElement.GetProperty(field.Name).GetRawText());
+    }
+
+    static string Json(TransparencyStatement statement) =>
+        JsonSerializer.Serialize(statement, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull })
+            .Replace(" ", "", StringComparison.Ordinal);
 }
