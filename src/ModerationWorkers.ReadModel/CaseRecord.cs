@@ -28,6 +28,18 @@ public sealed record CaseRecord
     /// <summary>Decided by policy (stay-down auto-removal), not by a reviewer.</summary>
     public bool DecidedAutomatically { get; init; }
 
+    /// <summary>High for a trusted flagger's notice (EU DSA Art. 22).</summary>
+    public CasePriority Priority { get; init; }
+
+    /// <summary>When an accepted counter-notice arrived.</summary>
+    public DateTimeOffset? CounterNoticeAt { get; init; }
+
+    public DateTimeOffset? LegalActionAt { get; init; }
+    public DateTimeOffset? AppealedAt { get; init; }
+    public AppealOutcome? AppealOutcome { get; init; }
+    public DateTimeOffset? AppealDecidedAt { get; init; }
+    public DateTimeOffset? RestoredAt { get; init; }
+
     /// <summary>Closed without a verdict: the content it was filed against never became known.</summary>
     public bool RejectedForUnknownContent => ClosedAt is not null && Verdict is null;
 }

@@ -19,6 +19,21 @@ public sealed class ModerationReadModel(IModerationStore store)
 
     public Task<List<AccountRecord>> Accounts(CancellationToken cancellationToken) => All<AccountRecord>(SagaKinds.Accounts, cancellationToken);
 
+    public Task<List<NotifierRecord>> Notifiers(CancellationToken cancellationToken) => All<NotifierRecord>(SagaKinds.Notifiers, cancellationToken);
+
+    /// <summary>
+    /// When each notifier was suspended for manifestly unfounded notices (EU DSA Art. 23(2)): from their audit trails,
+    /// since a standing keeps only its latest suspension.
+    /// </summary>
+    public async Task<List<DateTimeOffset>> NotifierSuspensions(CancellationToken cancellationToken)
+    {
+        var suspensions = new List<DateTimeOffset>();
+        foreach (var notifier in await Notifiers(cancellationToken))
+            suspensions.AddRange((await store.Audit.Read(notifier.CorrelationId, cancellationToken))
+                .Where(e => e.Decision == NotifierDecisions.Suspended).Select(e => e.At));
+        return suspensions;
+    }
+
     async Task<T?> Find<T>(SagaKind kind, Guid id, CancellationToken cancellationToken)
         where T : class =>
         await store.Sagas.Load(kind, id, cancellationToken) is { } document ? Read<T>(document) : null;

@@ -15,4 +15,7 @@ public sealed record NoticeRecord(
 {
     /// <summary>A digest of the filing this record decided; null in records written before issue 14.</summary>
     public string? Digest { get; init; }
+
+    /// <summary>Filed by a trusted flagger (EU DSA Art. 22); false in records written before issue 17.</summary>
+    public bool TrustedFlagger { get; init; }
 }

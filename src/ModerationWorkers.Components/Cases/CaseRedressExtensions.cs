@@ -113,7 +113,8 @@ static class CaseRedressExtensions
             {
                 var saga = context.Saga;
                 saga.AppealOutcome = outcome;
-                saga.NextAudit = new(Note: $"appeal {outcome}: {context.Message.Reason}");
+                saga.AppealDecidedAt = context.Message.DecidedAt;
+                saga.NextAudit = new(Decision: outcome.ToString(), Note: $"appeal {outcome}: {context.Message.Reason}");
                 logger.LogInformation("Appeal of case {CaseId} (notice {NoticeId}, content {ContentId}) decided by {ReviewerId}: {Outcome}",
                     saga.CorrelationId, saga.NoticeId, saga.ContentId, context.Message.ReviewerId, outcome);
             })

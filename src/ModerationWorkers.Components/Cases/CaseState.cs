@@ -63,6 +63,9 @@ public sealed class CaseState : IStoredSaga, ITimedSaga
     public string? AppealMessageId { get; set; }
     public string? AppealReason { get; set; }
     public AppealOutcome? AppealOutcome { get; set; }
+
+    /// <summary>When the appeal was decided (the reviewer's decidedAt); null in documents written before issue 17.</summary>
+    public DateTimeOffset? AppealDecidedAt { get; set; }
     public DateTimeOffset? RestoredAt { get; set; }
 
     public DateTimeOffset? TimerDueAt { get; set; }

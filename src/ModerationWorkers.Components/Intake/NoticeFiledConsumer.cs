@@ -63,7 +63,11 @@ public sealed class NoticeFiledConsumer(
             await Reject(context, noticeId, validation.Reasons);
 
         await store.Notices.Record(
-            new NoticeRecord(noticeId, notice.ClaimType.ToString(), receivedAt, validation.IsValid, validation.Reasons, validation.ContentIds) { Digest = digest },
+            new NoticeRecord(noticeId, notice.ClaimType.ToString(), receivedAt, validation.IsValid, validation.Reasons, validation.ContentIds)
+            {
+                Digest = digest,
+                TrustedFlagger = NotifierIdentity.PriorityOf(notice.Notifier, policy) == CasePriority.High,
+            },
             cancellationToken);
     }
 

@@ -1,6 +1,10 @@
 namespace ModerationWorkers.ReadModel.Reporting;
 
-/// <summary>The transparency figures of a period (EU DSA Art. 15 and 24), computed from the store.</summary>
+/// <summary>
+/// The transparency figures of a period (EU DSA Art. 15 and 24), computed from the store, by the sections of the
+/// template of Implementing Regulation (EU) 2024/2835 this service knows about. Warnings are counted apart: a warning
+/// restricts nothing.
+/// </summary>
 public sealed record TransparencyFigures(
     DateTimeOffset From,
     DateTimeOffset To,
@@ -12,7 +16,46 @@ public sealed record TransparencyFigures(
     int ReviewerDecisions,
     int AutomatedDetections,
     int AccountsSuspended,
-    int AccountsBanned);
+    int AccountsBanned)
+{
+    /// <summary>The template the machine-readable output follows.</summary>
+    public string Template { get; init; } = TransparencyTemplate.Version;
 
-/// <summary>Notices of one claim type: received, rejected whole, and every rejection reason counted (items included).</summary>
-public sealed record ClaimTypeFigures(string ClaimType, int Received, int Rejected, IReadOnlyDictionary<string, int> RejectionReasons);
+    /// <summary>Warnings of the strike ladder: not restrictions, so not in <see cref="RestrictionsByLevel"/>.</summary>
+    public int Warnings { get; init; }
+
+    /// <summary>Own-initiative actions: stay-down matches of content removed before.</summary>
+    public OwnInitiativeFigures OwnInitiative { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>Complaints against a removal (EU DSA Art. 20 appeals).</summary>
+    public ComplaintFigures Appeals { get; init; } = new(0, 0, 0, null);
+
+    /// <summary>Counter-notices against a copyright removal (DMCA §512(g)); reversed means restored.</summary>
+    public ComplaintFigures CounterNotices { get; init; } = new(0, 0, 0, null);
+
+    /// <summary>Suspensions under EU DSA Art. 23: of uploaders for manifestly illegal content, of notifiers for manifestly unfounded notices.</summary>
+    public SuspensionFigures Suspensions { get; init; } = new(0, 0, 0);
+}
+
+/// <summary>
+/// Notices of one claim type (category: intellectual property infringements): received, of them from trusted
+/// flaggers, rejected whole, every rejection reason counted (items included), items actioned (content removed), and
+/// items decided by automated means.
+/// </summary>
+public sealed record ClaimTypeFigures(string ClaimType, int Received, int Rejected, IReadOnlyDictionary<string, int> RejectionReasons)
+{
+    public int FromTrustedFlaggers { get; init; }
+
+    public int ItemsActioned { get; init; }
+
+    public int ItemsDecidedByAutomatedMeans { get; init; }
+}
+
+/// <summary>Stay-down cases opened in the period, removed, detected by automated means, and removed without a reviewer.</summary>
+public sealed record OwnInitiativeFigures(int Cases, int Removed, int AutomatedDetection, int AutomatedDecision);
+
+/// <summary>Complaints received in the period, decided in it, reversed (the decision undone), and the median time to decide.</summary>
+public sealed record ComplaintFigures(int Received, int Decided, int Reversed, double? MedianSecondsToDecide);
+
+/// <summary>Art. 23 suspensions in the period: uploaders suspended, uploaders terminated, and notifiers suspended.</summary>
+public sealed record SuspensionFigures(int UploadersSuspended, int UploadersTerminated, int NotifiersSuspended);

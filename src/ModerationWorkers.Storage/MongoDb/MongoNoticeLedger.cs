@@ -33,6 +33,7 @@ sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
                     { "reasons", new BsonArray(notice.Reasons) },
                     { "contentIds", new BsonArray(notice.ContentIds) },
                     { "digest", notice.Digest is null ? BsonNull.Value : new BsonString(notice.Digest) },
+                    { "trustedFlagger", notice.TrustedFlagger },
                 }),
                 new UpdateOptions { IsUpsert = true },
                 cancellationToken);
@@ -59,5 +60,6 @@ sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
         d["contentIds"].AsBsonArray.Select(v => v.AsString).ToArray())
     {
         Digest = d.TryGetValue("digest", out var digest) && digest.IsString ? digest.AsString : null,
+        TrustedFlagger = d.TryGetValue("trustedFlagger", out var trusted) && trusted.IsBoolean && trusted.AsBoolean,
     };
 }

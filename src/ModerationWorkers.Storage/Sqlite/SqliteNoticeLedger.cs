@@ -4,7 +4,8 @@ namespace ModerationWorkers.Storage.Sqlite;
 
 sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
 {
-    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids, digest";
+    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids, digest, notifier_kind";
+    const string TrustedFlagger = "TrustedFlagger";
 
     public async Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken)
     {
@@ -19,14 +20,16 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
         {
             await using var command = SqliteDatabase.Command(connection,
                 $"""
-                INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents, $digest)
+                INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents, $digest, $kind)
                 ON CONFLICT (notice_id) DO UPDATE SET claim_type = excluded.claim_type, received_at = excluded.received_at,
-                    accepted = excluded.accepted, reasons = excluded.reasons, content_ids = excluded.content_ids, digest = excluded.digest
+                    accepted = excluded.accepted, reasons = excluded.reasons, content_ids = excluded.content_ids, digest = excluded.digest,
+                    notifier_kind = excluded.notifier_kind
                 WHERE notices.accepted = 0
                 """,
                 ("$id", notice.NoticeId), ("$claim", notice.ClaimType), ("$at", SqliteDatabase.ToUnixMs(notice.ReceivedAt)),
                 ("$accepted", notice.Accepted ? 1 : 0), ("$reasons", JsonSerializer.Serialize(notice.Reasons)),
-                ("$contents", JsonSerializer.Serialize(notice.ContentIds)), ("$digest", notice.Digest));
+                ("$contents", JsonSerializer.Serialize(notice.ContentIds)), ("$digest", notice.Digest),
+                ("$kind", notice.TrustedFlagger ? TrustedFlagger : null));
             await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
 
@@ -49,5 +52,9 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
         SqliteDatabase.FromUnixMs(reader.GetInt64(2)),
         reader.GetInt32(3) == 1,
         JsonSerializer.Deserialize<string[]>(reader.GetString(4))!,
-        JsonSerializer.Deserialize<string[]>(reader.GetString(5))!) { Digest = reader.IsDBNull(6) ? null : reader.GetString(6) };
+        JsonSerializer.Deserialize<string[]>(reader.GetString(5))!)
+    {
+        Digest = reader.IsDBNull(6) ? null : reader.GetString(6),
+        TrustedFlagger = !reader.IsDBNull(7) && reader.GetString(7) == TrustedFlagger,
+    };
 }

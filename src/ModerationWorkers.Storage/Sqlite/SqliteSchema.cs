@@ -14,7 +14,7 @@ public static class SqliteSchema
     /// 3: <c>notices.digest</c>, a nullable column that processes of version 2 ignore.
     /// 4: the typed audit entry's <c>audit.decision</c> and <c>audit.statement</c>. The rows of earlier versions are
     /// rewritten in that format as the file migrates (a statement was inside <c>detail</c>, a decision was a <c>to_state</c>).
-    /// 5: <c>statements</c>, the submissions to the DSA Transparency Database.
+    /// 5: <c>statements</c>, the submissions to the DSA Transparency Database; <c>notices.notifier_kind</c> (trusted flagger).
     /// </summary>
     public const int Version = 5;
 
@@ -31,7 +31,7 @@ public static class SqliteSchema
             content_id TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (content_id, case_id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS notices (
             notice_id TEXT PRIMARY KEY, claim_type TEXT NOT NULL, received_at INTEGER NOT NULL, accepted INTEGER NOT NULL,
-            reasons TEXT NOT NULL, content_ids TEXT NOT NULL, digest TEXT NULL);
+            reasons TEXT NOT NULL, content_ids TEXT NOT NULL, digest TEXT NULL, notifier_kind TEXT NULL);
         CREATE INDEX IF NOT EXISTS ix_notices_received ON notices (received_at);
         CREATE TABLE IF NOT EXISTS fingerprints (
             fingerprint TEXT NOT NULL, case_id TEXT NOT NULL, notice_id TEXT NOT NULL, content_id TEXT NOT NULL,
@@ -54,7 +54,8 @@ public static class SqliteSchema
     ];
 
     // Nullable columns added after version 2, in order: a file of any earlier version gets the ones it lacks.
-    static readonly (string Table, string Column)[] AddedColumns = [("notices", "digest"), ("audit", "decision"), ("audit", "statement")];
+    static readonly (string Table, string Column)[] AddedColumns =
+        [("notices", "digest"), ("audit", "decision"), ("audit", "statement"), ("notices", "notifier_kind")];
 
     /// <summary>
     /// How long a starting process waits for the write lock while another one migrates the file: far longer than the

@@ -74,7 +74,8 @@ public class TransparencyReportTests
         Assert.Equal((1, 1), (patent.Received, patent.Rejected));
         Assert.Equal(new Dictionary<string, int> { [RejectionReasons.MissingSignature] = 1, [RejectionReasons.MissingEvidence] = 1 }, patent.RejectionReasons);
         Assert.Equal(4, figures.Removals);
-        Assert.Equal(new Dictionary<string, int> { ["Warning"] = 1, ["UploadSuspended"] = 1, ["PermanentBan"] = 1 }, figures.RestrictionsByLevel);
+        Assert.Equal(new Dictionary<string, int> { ["UploadSuspended"] = 1, ["PermanentBan"] = 1 }, figures.RestrictionsByLevel);
+        Assert.Equal(1, figures.Warnings);
         Assert.Equal(TimeSpan.FromMinutes(10).TotalSeconds, figures.MedianNoticeToActionSeconds);
         Assert.Equal((1, 4), (figures.AutomatedDecisions, figures.ReviewerDecisions));
         Assert.Equal((1, 1), (figures.AccountsSuspended, figures.AccountsBanned));
@@ -86,5 +87,66 @@ public class TransparencyReportTests
         Assert.Equal(7, before.Notices.Sum(n => n.Received));
         Assert.Equal((0, 0, 0), (before.Removals, before.AutomatedDecisions + before.ReviewerDecisions, before.RestrictionsByLevel.Values.Sum()));
         Assert.Null(before.MedianNoticeToActionSeconds);
+    }
+
+    [Fact]
+    public async Task Trusted_flaggers_complaints_own_initiative_suspensions_and_warnings_are_each_counted_apart()
+    {
+        await using var h = await ModerationHarness.Create(settings: new Dictionary<string, string?> { ["Policy:TrustedFlaggers:0"] = "hotline@flagger.example" });
+        var start = h.Clock.GetUtcNow();
+
+        // A trusted flagger's removal, a removal reversed on appeal an hour later, a removal restored after a counter-notice.
+        await h.RemovedCase("n-t", "c-t", "acct-t", email: "hotline@flagger.example");
+        var appealed = await h.RemovedCase("n-a", "c-a", "acct-a");
+        var countered = await h.RemovedCase("n-c", "c-c", "acct-c");
+        await h.Publish(new AppealFiled { CaseId = appealed, AccountId = "acct-a", Reason = "my own recording", FiledAt = h.Clock.GetUtcNow() });
+        await h.WaitForState(appealed, nameof(CaseStateMachine.UnderAppeal));
+        h.Clock.Advance(TimeSpan.FromHours(1));
+        await h.Verdict(appealed, Verdict.NotInfringing, "reviewer-9", appeal: true);
+        await h.WaitForState(appealed, nameof(CaseStateMachine.Restored));
+        await h.Publish(Sagas.CounterNoticeTests.CounterNotice(countered, "acct-c"));
+        await h.WaitForState(countered, nameof(CaseStateMachine.AwaitingRestore));
+        h.Clock.Advance(TimeSpan.FromDays(16));
+        await h.FireDueTimers();
+        await h.WaitForState(countered, nameof(CaseStateMachine.Restored));
+
+        // A re-upload of the trusted flagger's removed content: a stay-down case, detected by automated means, left for review.
+        await h.Publish(new ContentUploaded { ContentId = "c-again", AccountId = "acct-x", UploadedAt = h.Clock.GetUtcNow(), Fingerprint = "fp-c-t" });
+        await h.Published<CaseOpened>(m => m.ContentId == "c-again");
+
+        // Ten unfounded trademark notices from one notifier: suspended for manifestly unfounded notices.
+        for (var i = 1; i <= 10; i++)
+        {
+            await h.Upload($"c-tm-{i}", $"acct-tm-{i}");
+            await h.Stored($"c-tm-{i}");
+            var notice = Notices.ValidTrademark() with { NoticeId = $"n-tm-{i}", ContentIds = [$"c-tm-{i}"] };
+            await h.File(notice with { Notifier = notice.Notifier! with { Email = "abuser@rights.example" } });
+            var caseId = DeterministicId.ForCase($"n-tm-{i}", $"c-tm-{i}");
+            await h.Published<CaseOpened>(m => m.CaseId == caseId);
+            await h.Verdict(caseId, Verdict.NotInfringing);
+            await h.Consumed<Messages.RecordNoticeOutcome>(3 + i);
+        }
+
+        await h.Published<NotifierSuspended>(m => m.DecidedNotices == 10);
+        await h.Settle();
+
+        var read = new ModerationReadModel(h.Store);
+        var to = h.Clock.GetUtcNow().AddDays(1);
+        var cases = await read.Cases(CancellationToken.None);
+        var figures = TransparencyReport.Compute(start, to, await h.Store.Notices.List(start, to, CancellationToken.None), cases,
+            await read.Accounts(CancellationToken.None), Automated, await read.NotifierSuspensions(CancellationToken.None));
+
+        var copyright = figures.Notices.Single(n => n.ClaimType == nameof(ClaimType.Copyright));
+        var trademark = figures.Notices.Single(n => n.ClaimType == nameof(ClaimType.Trademark));
+        Assert.Equal((3, 1, 3, 0), (copyright.Received, copyright.FromTrustedFlaggers, copyright.ItemsActioned, copyright.ItemsDecidedByAutomatedMeans));
+        Assert.Equal((10, 0, 0), (trademark.Received, trademark.FromTrustedFlaggers, trademark.ItemsActioned));
+        Assert.Equal(new OwnInitiativeFigures(1, 0, 1, 0), figures.OwnInitiative);
+        Assert.Equal(new ComplaintFigures(1, 1, 1, TimeSpan.FromHours(1).TotalSeconds), figures.Appeals);
+        var restore = cases.Single(c => c.CorrelationId == countered);
+        Assert.Equal(new ComplaintFigures(1, 1, 1, (restore.RestoredAt!.Value - restore.CounterNoticeAt!.Value).TotalSeconds), figures.CounterNotices);
+        Assert.Equal(new SuspensionFigures(0, 0, 1), figures.Suspensions);
+        Assert.Equal(3, figures.Warnings);
+        Assert.Equal(new Dictionary<string, int> { ["UploadSuspended"] = 0, ["PermanentBan"] = 0 }, figures.RestrictionsByLevel);
+        Assert.Equal(TransparencyTemplate.Version, figures.Template);
     }
 }

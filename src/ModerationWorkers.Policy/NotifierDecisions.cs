@@ -1,0 +1,8 @@
+namespace ModerationWorkers.Policy;
+
+/// <summary>The decisions about a notifier that its audit trail names (its state stays <c>Tracked</c>); reports count them.</summary>
+public static class NotifierDecisions
+{
+    public const string Warned = nameof(Warned);
+    public const string Suspended = nameof(Suspended);
+}
