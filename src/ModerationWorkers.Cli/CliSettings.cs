@@ -53,6 +53,11 @@ public static class CliSettings
             ? new Uri(configured)
             : new UriBuilder("http", new Uri(RabbitMq.Uri).Host, 15672).Uri;
 
+    /// <summary>The names Part 1 of the EU report template asks for.</summary>
+    public static string ProviderName => _configuration["Reporting:ProviderName"] is { Length: > 0 } name ? name : "Service provider";
+
+    public static string ServiceName => _configuration["Reporting:ServiceName"] is { Length: > 0 } name ? name : "ModerationWorkers";
+
     /// <summary>The workers' own notion of an automated decision, from the same key.</summary>
     public static AutomatedDecisions Automation => AutomatedDecisions.FromList(_configuration[AutomatedDecisions.ConfigurationKey]);
 

@@ -97,6 +97,25 @@ public sealed class ModctlConventionsTests : IAsyncLifetime
         Assert.Equal(string.Empty, result.Error);
     }
 
+    [Fact]
+    public async Task Report_writes_the_eu_templates_csv_files_and_names_them_on_stdout()
+    {
+        var directory = Path.Combine(_directory, "report");
+
+        var result = await Modctl.Run(Environment(), "report", "--from", "2026-12-01", "--to", "2026-12-02", "--format", "csv", "--out", directory,
+            "--provider", "Example Platform B.V.");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var written = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["1_report_identification.csv", "4_notices.csv", "5_own_initiative_illegal.csv", "7_appeals_and_recidivism.csv", "8_automated_means.csv"],
+            written.Select(Path.GetFileName));
+        Assert.All(written, path => Assert.True(File.Exists(path), path));
+        var identification = await File.ReadAllTextAsync(Path.Combine(directory, "1_report_identification.csv"));
+        Assert.Contains("All,ModerationWorkers,Name of the service provider,Example Platform B.V.", identification, StringComparison.Ordinal);
+        Assert.Contains("Implementing Regulation (EU) 2024/2835", identification, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01/2026-12-01,TOTAL,,0,0,0,0", await File.ReadAllTextAsync(Path.Combine(directory, "4_notices.csv")), StringComparison.Ordinal);
+    }
+
     static async Task<long> UserVersion(string path)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");

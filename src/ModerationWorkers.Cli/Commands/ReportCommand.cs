@@ -18,9 +18,21 @@ public sealed class ReportSettings : CommandSettings
     public DateTimeOffset To { get; init; }
 
     [CommandOption("--format <FORMAT>")]
-    [Description("table (default), json or csv.")]
+    [Description("table (default), json, or csv: the EU template's CSV files (Implementing Regulation (EU) 2024/2835, Annex I) in --out.")]
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
+
+    [CommandOption("--out <DIRECTORY>")]
+    [Description("Where --format csv writes its files (default: ./transparency-report-<from>-<to>).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--provider <NAME>")]
+    [Description("The service provider's name in Part 1 of the template (default: Reporting:ProviderName).")]
+    public string? Provider { get; init; }
+
+    [CommandOption("--service <NAME>")]
+    [Description("The service's name in every Part of the template (default: Reporting:ServiceName).")]
+    public string? Service { get; init; }
 
     [CommandOption("--json")]
     [Description("Machine-readable output, as every command takes it: the same as --format json.")]
@@ -48,7 +60,8 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
             await store.Store.Notices.List(settings.From, settings.To, cancellationToken),
             await store.Cases(cancellationToken),
             await store.Accounts(cancellationToken),
-            CliSettings.Automation);
+            CliSettings.Automation,
+            await store.NotifierSuspensions(cancellationToken));
 
         switch (settings.EffectiveFormat)
         {
@@ -56,7 +69,7 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
                 Output.Json(figures);
                 break;
             case "csv":
-                Console.Out.Write(Csv(figures));
+                WriteTemplate(figures, settings);
                 break;
             default:
                 Render(figures);
@@ -66,51 +79,57 @@ public sealed class ReportCommand : AsyncCommand<ReportSettings>
         return 0;
     }
 
-    /// <summary>One row per figure: section, name, value.</summary>
-    public static string Csv(TransparencyFigures figures)
+    /// <summary>The template's CSV files, one per Part, in the output directory; their paths on stdout.</summary>
+    static void WriteTemplate(TransparencyFigures figures, ReportSettings settings)
     {
-        var csv = new StringBuilder("section,name,value\n");
-        void Row(string section, string name, object? value) =>
-            csv.Append(CultureInfo.InvariantCulture, $"{section},{name},{Convert.ToString(value, CultureInfo.InvariantCulture)}\n");
-
-        foreach (var claim in figures.Notices)
+        var directory = settings.Out ?? Path.Combine(Directory.GetCurrentDirectory(),
+            string.Create(CultureInfo.InvariantCulture, $"transparency-report-{figures.From:yyyyMMdd}-{figures.To:yyyyMMdd}"));
+        Directory.CreateDirectory(directory);
+        var identity = new ReportIdentity(settings.Provider ?? CliSettings.ProviderName, settings.Service ?? CliSettings.ServiceName,
+            DateOnly.FromDateTime(DateTime.UtcNow), null);
+        foreach (var (file, csv) in TemplateCsv.Write(figures, identity))
         {
-            Row("notices", $"{claim.ClaimType}.received", claim.Received);
-            Row("notices", $"{claim.ClaimType}.rejected", claim.Rejected);
-            foreach (var (reason, count) in claim.RejectionReasons)
-                Row("notices", $"{claim.ClaimType}.reason.{reason}", count);
+            var path = Path.Combine(directory, file);
+            File.WriteAllText(path, csv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            Console.Out.WriteLine(path);
         }
-
-        Row("actions", "removals", figures.Removals);
-        foreach (var (level, count) in figures.RestrictionsByLevel)
-            Row("actions", $"restrictions.{level}", count);
-        Row("timing", "medianNoticeToActionSeconds", figures.MedianNoticeToActionSeconds);
-        Row("decisions", "automated", figures.AutomatedDecisions);
-        Row("decisions", "reviewers", figures.ReviewerDecisions);
-        Row("detections", "automated", figures.AutomatedDetections);
-        Row("accounts", "suspended", figures.AccountsSuspended);
-        Row("accounts", "banned", figures.AccountsBanned);
-        return csv.ToString();
     }
 
     static void Render(TransparencyFigures figures)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]Transparency report[/] {Output.At(figures.From)} to {Output.At(figures.To)}");
-        var notices = Output.Table("Notices by claim type", "Claim type", "Received", "Rejected", "Rejection reasons");
+        AnsiConsole.MarkupLineInterpolated($"Template: {figures.Template}");
+        var notices = Output.Table("Notices (Art. 16), category: intellectual property infringements", "Claim type", "Received", "From trusted flaggers",
+            "Rejected", "Items actioned", "Items decided by automated means", "Rejection reasons");
         foreach (var claim in figures.Notices)
-            notices.AddRow(claim.ClaimType, $"{claim.Received}", $"{claim.Rejected}", Markup.Escape(string.Join(", ", claim.RejectionReasons.Select(r => $"{r.Key} {r.Value}"))));
+            notices.AddRow(claim.ClaimType, $"{claim.Received}", $"{claim.FromTrustedFlaggers}", $"{claim.Rejected}", $"{claim.ItemsActioned}",
+                $"{claim.ItemsDecidedByAutomatedMeans}", Markup.Escape(string.Join(", ", claim.RejectionReasons.Select(r => $"{r.Key} {r.Value}"))));
         AnsiConsole.Write(notices);
+
+        var complaints = Output.Table("Complaints", "Kind", "Received", "Decided", "Reversed", "Median time to decide");
+        complaints.AddRow("Appeals (Art. 20)", $"{figures.Appeals.Received}", $"{figures.Appeals.Decided}", $"{figures.Appeals.Reversed}", Duration(figures.Appeals.MedianSecondsToDecide));
+        complaints.AddRow("Counter-notices (DMCA §512(g))", $"{figures.CounterNotices.Received}", $"{figures.CounterNotices.Decided}", $"{figures.CounterNotices.Reversed}",
+            Duration(figures.CounterNotices.MedianSecondsToDecide));
+        AnsiConsole.Write(complaints);
 
         var actions = Output.Table("Actions and decisions", "Figure", "Value");
         actions.AddRow("Content removed", $"{figures.Removals}");
         foreach (var (level, count) in figures.RestrictionsByLevel)
             actions.AddRow($"Restrictions: {level}", $"{count}");
-        actions.AddRow("Median time from notice to action", figures.MedianNoticeToActionSeconds is { } s ? TimeSpan.FromSeconds(s).ToString("g", CultureInfo.InvariantCulture) : "-");
+        actions.AddRow("Warnings (not restrictions)", $"{figures.Warnings}");
+        actions.AddRow("Median time from notice to action", Duration(figures.MedianNoticeToActionSeconds));
         actions.AddRow("Decisions by automated means", $"{figures.AutomatedDecisions}");
         actions.AddRow("Decisions by reviewers", $"{figures.ReviewerDecisions}");
         actions.AddRow("Cases detected by automated means (stay-down)", $"{figures.AutomatedDetections}");
+        actions.AddRow("Own initiative: stay-down cases (automated detection)", $"{figures.OwnInitiative.Cases} ({figures.OwnInitiative.AutomatedDetection})");
+        actions.AddRow("Own initiative: removed (by automated means)", $"{figures.OwnInitiative.Removed} ({figures.OwnInitiative.AutomatedDecision})");
         actions.AddRow("Accounts suspended", $"{figures.AccountsSuspended}");
         actions.AddRow("Accounts banned", $"{figures.AccountsBanned}");
+        actions.AddRow("Art. 23 suspensions: uploaders (manifestly illegal content)", $"{figures.Suspensions.UploadersSuspended} (+{figures.Suspensions.UploadersTerminated} terminated)");
+        actions.AddRow("Art. 23 suspensions: notifiers (manifestly unfounded notices)", $"{figures.Suspensions.NotifiersSuspended}");
         AnsiConsole.Write(actions);
     }
+
+    static string Duration(double? seconds) =>
+        seconds is { } s ? TimeSpan.FromSeconds(s).ToString("g", CultureInfo.InvariantCulture) : "-";
 }

@@ -35,7 +35,29 @@ public sealed record TransparencyFigures(
 
     /// <summary>Suspensions under EU DSA Art. 23: of uploaders for manifestly illegal content, of notifiers for manifestly unfounded notices.</summary>
     public SuspensionFigures Suspensions { get; init; } = new(0, 0, 0);
+
+    /// <summary>The median time from a trusted flagger's notice to its removal, in hours.</summary>
+    public double? MedianHoursToActionFromTrustedFlaggers { get; init; }
+
+    /// <summary>The median time to decide a complaint of either kind, appeal or counter-notice, in seconds.</summary>
+    public double? MedianSecondsToDecideComplaints { get; init; }
+
+    /// <summary>Measures and notices by whether automated means alone decided them (the template's Part 8).</summary>
+    public AutomationFigures Automation { get; init; } = new(0, 0, 0, 0, 0, 0, 0);
 }
+
+/// <summary>
+/// Measures taken solely by automated means and not, of which own-initiative ones; notices processed solely by
+/// automated means (rejected at intake, or every item decided by automated means) and not, each also for trusted flaggers.
+/// </summary>
+public sealed record AutomationFigures(
+    int MeasuresSolelyAutomated,
+    int MeasuresNotAutomated,
+    int OwnInitiativeSolelyAutomated,
+    int NoticesSolelyAutomated,
+    int NoticesNotAutomated,
+    int TrustedFlaggerNoticesSolelyAutomated,
+    int TrustedFlaggerNoticesNotAutomated);
 
 /// <summary>
 /// Notices of one claim type (category: intellectual property infringements): received, of them from trusted
@@ -46,9 +68,29 @@ public sealed record ClaimTypeFigures(string ClaimType, int Received, int Reject
 {
     public int FromTrustedFlaggers { get; init; }
 
+    /// <summary>Items of content the notices name, and of them in trusted flaggers' notices.</summary>
+    public int Items { get; init; }
+
+    public int ItemsFromTrustedFlaggers { get; init; }
+
+    /// <summary>Items removed on the basis of the law, and of them on trusted flaggers' notices.</summary>
     public int ItemsActioned { get; init; }
 
+    public int ItemsActionedFromTrustedFlaggers { get; init; }
+
     public int ItemsDecidedByAutomatedMeans { get; init; }
+
+    /// <summary>The median time from a notice to its removal, in hours, and for trusted flaggers' notices.</summary>
+    public double? MedianHoursToAction { get; init; }
+
+    public double? MedianHoursToActionFromTrustedFlaggers { get; init; }
+
+    /// <summary>Own-initiative measures under this claim: stay-down removals, upload suspensions and bans of the ladder.</summary>
+    public int OwnInitiativeRemovals { get; init; }
+
+    public int OwnInitiativeSuspensions { get; init; }
+
+    public int OwnInitiativeTerminations { get; init; }
 }
 
 /// <summary>Stay-down cases opened in the period, removed, detected by automated means, and removed without a reviewer.</summary>

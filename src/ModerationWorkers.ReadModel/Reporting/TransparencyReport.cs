@@ -32,6 +32,13 @@ public static class TransparencyReport
         var restrictions = accounts.SelectMany(a => a.Restrictions.Select(r => (a.AccountId, Restriction: r)))
             .Where(r => InPeriod(r.Restriction.IssuedAt)).ToList();
         int Issued(RestrictionLevel level) => restrictions.Count(r => r.Restriction.Level == level);
+        // A rung of the ladder is filed under the claim of the case that brought it.
+        var claimOf = caseList.ToDictionary(c => c.CorrelationId, c => c.ClaimType.ToString());
+        var ladder = restrictions.Count(r => r.Restriction.Level is RestrictionLevel.UploadSuspended or RestrictionLevel.PermanentBan);
+        // A notice is processed solely by automated means when intake rejected it, or every item of it was decided automatically.
+        var casesOfNotice = decided.Where(c => !c.Automated).ToLookup(c => c.NoticeId, StringComparer.Ordinal);
+        bool SolelyAutomated(NoticeRecord n) => !n.Accepted || (casesOfNotice[n.NoticeId].Any() && casesOfNotice[n.NoticeId].All(IsAutomated));
+        bool Processed(NoticeRecord n) => !n.Accepted || casesOfNotice[n.NoticeId].Any();
 
         var byClaimType = Enum.GetNames<ClaimType>().Select(claimType =>
         {
@@ -42,11 +49,22 @@ public static class TransparencyReport
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var onNotices = decided.Where(c => !c.Automated && c.ClaimType.ToString() == claimType).ToList();
+            var actioned = onNotices.Where(c => c.Outcome == CaseOutcome.ContentRemoved).ToList();
+            var trustedActioned = actioned.Where(c => c.Priority == CasePriority.High).ToList();
+            var ownRestrictions = restrictions.Where(r => claimOf.GetValueOrDefault(r.Restriction.CaseId) == claimType).ToList();
             return new ClaimTypeFigures(claimType, received.Count, received.Count(n => !n.Accepted), reasons)
             {
                 FromTrustedFlaggers = received.Count(n => n.TrustedFlagger),
-                ItemsActioned = onNotices.Count(c => c.Outcome == CaseOutcome.ContentRemoved),
+                Items = received.Sum(n => n.ContentIds.Count),
+                ItemsFromTrustedFlaggers = received.Where(n => n.TrustedFlagger).Sum(n => n.ContentIds.Count),
+                ItemsActioned = actioned.Count,
+                ItemsActionedFromTrustedFlaggers = trustedActioned.Count,
                 ItemsDecidedByAutomatedMeans = onNotices.Count(IsAutomated),
+                MedianHoursToAction = Median(actioned.Where(c => c.ReceivedAt is not null).Select(c => (c.ClosedAt!.Value - c.ReceivedAt!.Value).TotalHours)),
+                MedianHoursToActionFromTrustedFlaggers = Median(trustedActioned.Where(c => c.ReceivedAt is not null).Select(c => (c.ClosedAt!.Value - c.ReceivedAt!.Value).TotalHours)),
+                OwnInitiativeRemovals = removed.Count(c => c.Automated && c.ClaimType.ToString() == claimType),
+                OwnInitiativeSuspensions = ownRestrictions.Count(r => r.Restriction.Level == RestrictionLevel.UploadSuspended),
+                OwnInitiativeTerminations = ownRestrictions.Count(r => r.Restriction.Level == RestrictionLevel.PermanentBan),
             };
         }).ToList();
 
@@ -56,6 +74,9 @@ public static class TransparencyReport
         var counterNotices = caseList.Where(c => c.CounterNoticeAt is not null).ToList();
         // A counter-notice is decided when its content is restored, or when the notifier's court action holds it down.
         var counterNoticesRestored = counterNotices.Where(c => c.RestoredAt is not null && c.AppealOutcome != AppealOutcome.Reversed && InPeriod(c.RestoredAt)).ToList();
+        var appealDurations = appealsDecided.Select(c => ((c.AppealDecidedAt ?? c.RestoredAt)!.Value - c.AppealedAt!.Value).TotalSeconds).ToList();
+        var counterNoticeDurations = counterNoticesRestored.Select(c => (c.RestoredAt!.Value - c.CounterNoticeAt!.Value).TotalSeconds).ToList();
+        var trustedRemoved = removed.Where(c => !c.Automated && c.Priority == CasePriority.High && c.ReceivedAt is not null).ToList();
 
         return new TransparencyFigures(
             from,
@@ -81,16 +102,27 @@ public static class TransparencyReport
                 appeals.Count(c => InPeriod(c.AppealedAt)),
                 appealsDecided.Count,
                 appealsDecided.Count(c => c.AppealOutcome == AppealOutcome.Reversed),
-                Median(appealsDecided.Select(c => ((c.AppealDecidedAt ?? c.RestoredAt)!.Value - c.AppealedAt!.Value).TotalSeconds))),
+                Median(appealDurations)),
             CounterNotices = new ComplaintFigures(
                 counterNotices.Count(c => InPeriod(c.CounterNoticeAt)),
                 counterNoticesRestored.Count + counterNotices.Count(c => c.LegalActionAt is not null && InPeriod(c.LegalActionAt)),
                 counterNoticesRestored.Count,
-                Median(counterNoticesRestored.Select(c => (c.RestoredAt!.Value - c.CounterNoticeAt!.Value).TotalSeconds))),
+                Median(counterNoticeDurations)),
+            MedianSecondsToDecideComplaints = Median(appealDurations.Concat(counterNoticeDurations)),
+            MedianHoursToActionFromTrustedFlaggers = Median(trustedRemoved.Select(c => (c.ClosedAt!.Value - c.ReceivedAt!.Value).TotalHours)),
             Suspensions = new SuspensionFigures(
                 Issued(RestrictionLevel.UploadSuspended),
                 Issued(RestrictionLevel.PermanentBan),
                 (notifierSuspensions ?? []).Count(at => InPeriod(at))),
+            // Every measure is a removal or a rung of the ladder, and the ladder decides by itself.
+            Automation = new AutomationFigures(
+                removed.Count(IsAutomated) + ladder,
+                removed.Count(c => !IsAutomated(c)),
+                removed.Count(c => c.Automated && IsAutomated(c)) + ladder,
+                noticeList.Count(n => Processed(n) && SolelyAutomated(n)),
+                noticeList.Count(n => Processed(n) && !SolelyAutomated(n)),
+                noticeList.Count(n => n.TrustedFlagger && Processed(n) && SolelyAutomated(n)),
+                noticeList.Count(n => n.TrustedFlagger && Processed(n) && !SolelyAutomated(n))),
         };
     }
 

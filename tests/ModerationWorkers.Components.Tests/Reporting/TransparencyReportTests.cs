@@ -76,6 +76,10 @@ public class TransparencyReportTests
         Assert.Equal(4, figures.Removals);
         Assert.Equal(new Dictionary<string, int> { ["UploadSuspended"] = 1, ["PermanentBan"] = 1 }, figures.RestrictionsByLevel);
         Assert.Equal(1, figures.Warnings);
+        var own = Rows(TemplateCsv.Write(figures, new ReportIdentity("P", "S", new DateOnly(2027, 1, 1), null))
+            .Single(f => f.File == "5_own_initiative_illegal.csv").Csv).Single(r => r[3] == "KEYWORD_COPYRIGHT_INFRINGEMENT");
+        // The ladder's two rungs, filed under the claim of the cases that brought them: a suspension of uploads and a termination.
+        Assert.Equal(("2", "0", "1", "0", "0", "1"), (own[5], own[7], own[17], own[18], own[19], own[20]));
         Assert.Equal(TimeSpan.FromMinutes(10).TotalSeconds, figures.MedianNoticeToActionSeconds);
         Assert.Equal((1, 4), (figures.AutomatedDecisions, figures.ReviewerDecisions));
         Assert.Equal((1, 1), (figures.AccountsSuspended, figures.AccountsBanned));
@@ -148,5 +152,64 @@ public class TransparencyReportTests
         Assert.Equal(3, figures.Warnings);
         Assert.Equal(new Dictionary<string, int> { ["UploadSuspended"] = 0, ["PermanentBan"] = 0 }, figures.RestrictionsByLevel);
         Assert.Equal(TransparencyTemplate.Version, figures.Template);
+
+        // The same figures in the template's machine-readable form.
+        var files = TemplateCsv.Write(figures, new ReportIdentity("Example Platform B.V.", "Example Videos", new DateOnly(2027, 1, 15), null))
+            .ToDictionary(f => f.File, f => Rows(f.Csv));
+        Assert.Equal(["1_report_identification.csv", "4_notices.csv", "5_own_initiative_illegal.csv", "7_appeals_and_recidivism.csv", "8_automated_means.csv"], files.Keys);
+        Assert.Contains(["All", "Example Videos", "Template", TransparencyTemplate.Version], files["1_report_identification.csv"]);
+        Assert.All(files["4_notices.csv"], row => Assert.Equal(25, row.Length));
+        Assert.All(files["5_own_initiative_illegal.csv"], row => Assert.Equal(37, row.Length));
+        Assert.Equal("Number of notices received ", files["4_notices.csv"][0][5]);
+        var copyrightRow = files["4_notices.csv"].Single(r => r[3] == "KEYWORD_COPYRIGHT_INFRINGEMENT");
+        Assert.Equal(["3", "1", "3", "1"], copyrightRow[5..9]);
+        Assert.Equal(["3", "1", "0", "0"], copyrightRow[11..15]);
+        Assert.Equal(["10", "0", "10", "0"], files["4_notices.csv"].Single(r => r[3] == "KEYWORD_TRADEMARK_INFRINGEMENT")[5..9]);
+        Assert.Equal(["13", "1"], files["4_notices.csv"].Single(r => r[3] == "TOTAL")[5..7]);
+        string Part7(string indicator, string scope) => files["7_appeals_and_recidivism.csv"].Single(r => r[4] == indicator && r[5] == scope)[6];
+        Assert.Equal(("2", "2", "0"), (Part7("Number of complaints submitted to the internal-complaints mechanism", "Total number"),
+            Part7("Number of complaints submitted to the internal-complaints mechanism", "Decisions reversed"),
+            Part7("Number of complaints submitted to the internal-complaints mechanism", "Decisions upheld")));
+        Assert.Equal("1", Part7("Number of suspensions enacted for the provision of manifestly unfounded notices", "Total number"));
+        Assert.Equal("0", Part7("Number of suspensions enacted for the provision of manifestly illegal content ", "Total number"));
+        Assert.All(files["7_appeals_and_recidivism.csv"].Skip(1), row => Assert.Equal("2026-11-02/" + to.AddTicks(-1).UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), row[2]));
+    }
+
+    /// <summary>RFC 4180 rows: quoted fields may hold commas and doubled quotes.</summary>
+    static List<string[]> Rows(string csv)
+    {
+        var rows = new List<string[]>();
+        foreach (var line in csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = new List<string>();
+            var field = new System.Text.StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < line.Length; i++)
+            {
+                if (quoted && line[i] == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (line[i] == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (line[i] == ',' && !quoted)
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(line[i]);
+                }
+            }
+
+            fields.Add(field.ToString());
+            rows.Add([.. fields]);
+        }
+
+        return rows;
     }
 }
