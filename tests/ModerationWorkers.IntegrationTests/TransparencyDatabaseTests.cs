@@ -121,7 +121,12 @@ public sealed class TransparencyDatabaseTests : IAsyncLifetime
     {
         var refusedCase = DeterministicId.ForCase("n-refused", "c-refused");
         _database.Refuse = statement => statement.GetProperty("puid").GetString() == _refusedPuid;
-        await _system.StartHost(new Dictionary<string, string>(Transparency) { ["TransparencyDatabase__BatchWindow"] = "00:00:03" });
+        var port = TransparencyDatabaseServer.FreePort();
+        await _system.StartHost(new Dictionary<string, string>(Transparency)
+        {
+            ["TransparencyDatabase__BatchWindow"] = "00:00:03",
+            ["Observability__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
         var refused = await Removal("n-refused", "c-refused", "acct-refused");
         _refusedPuid = $"removal-{refused.CommandId:N}";
@@ -133,6 +138,13 @@ public sealed class TransparencyDatabaseTests : IAsyncLifetime
         await Wait.Until(() => Task.FromResult(_database.Stored.ContainsKey($"removal-{accepted.CommandId:N}")), TimeSpan.FromSeconds(30), "the other statement");
         Assert.DoesNotContain(_refusedPuid, _database.Stored.Keys);
         Assert.Equal(SubmissionState.Rejected, Assert.Single(await _system.Store.Statements.For(refusedCase, CancellationToken.None)).State);
+
+        using var http = new HttpClient();
+        var metrics = await Wait.ForText(() => http.GetStringAsync($"http://127.0.0.1:{port}/metrics"), "moderation_transparency_rejected_total");
+        var lines = metrics.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("moderation_transparency_rejected_total", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("moderation_transparency_submitted_total", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("moderation_transparency_pending", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
     }
 
     string? _refusedPuid;

@@ -88,6 +88,13 @@ public class TransparencyStatementsTests
     }
 
     [Fact]
+    public void A_content_date_the_database_would_refuse_is_clamped_into_its_range()
+    {
+        Assert.Equal("2000-01-01", _statements.For(Removal() with { ContentDate = new DateTimeOffset(1998, 5, 1, 0, 0, 0, TimeSpan.Zero) }).ContentDate);
+        Assert.Equal("2026-12-01", _statements.For(Removal() with { ContentDate = Decided.AddDays(3) }).ContentDate);
+    }
+
+    [Fact]
     public void The_content_type_other_text_goes_only_with_content_type_other()
     {
         var video = new TransparencyStatements(new TransparencyStatementDefaults(["CONTENT_TYPE_VIDEO"], "Uploaded videos", ["DE"], "EN")).For(Removal());

@@ -37,7 +37,7 @@ public sealed class TransparencyStatements(TransparencyStatementDefaults default
         ContentTypeOther = defaults.ContentType.Contains("CONTENT_TYPE_OTHER") ? defaults.ContentTypeOther : null,
         TerritorialScope = defaults.TerritorialScope,
         ContentLanguage = defaults.ContentLanguage,
-        ContentDate = Date(decision.ContentDate)!,
+        ContentDate = Date(ContentDate(decision))!,
         ApplicationDate = Date(decision.DecidedAt)!,
         DecisionFacts = Facts(decision),
         SourceType = decision.Source switch
@@ -53,6 +53,14 @@ public sealed class TransparencyStatements(TransparencyStatementDefaults default
             : "AUTOMATED_DECISION_NOT_AUTOMATED",
         Puid = PuidOf(decision.Action, decision.DecisionId),
     };
+
+    /// <summary>The database takes content dates from 2000 on, and none after the decision: an upload date outside that is clamped.</summary>
+    static DateTimeOffset ContentDate(TransparencyDecision decision) =>
+        decision.ContentDate < EarliestContentDate ? EarliestContentDate
+        : decision.ContentDate > decision.DecidedAt ? decision.DecidedAt
+        : decision.ContentDate;
+
+    static readonly DateTimeOffset EarliestContentDate = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static string Keyword(ClaimType claimType) => claimType switch
     {

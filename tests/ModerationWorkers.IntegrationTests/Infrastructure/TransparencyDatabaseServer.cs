@@ -299,7 +299,7 @@ public sealed partial class TransparencyDatabaseServer : IAsyncDisposable
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex UpperCaseCode();
 
-    static int FreePort()
+    internal static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();
