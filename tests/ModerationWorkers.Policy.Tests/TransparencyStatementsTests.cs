@@ -120,11 +120,19 @@ public class TransparencyStatementsTests
         var suspension = statements.For(new TransparencyDecision(Guid.Parse("0b7d1f2e-3a4c-4b5d-9e8f-7a6b5c4d3e2f"), TransparencyAction.UploadsSuspended,
             ClaimType.Copyright, decided, content, DecisionSource.OwnInitiative, false, true, decided.AddDays(7), ActiveStrikes: 2));
 
-        Assert.Equal(2, examples.Count);
+        var ban = statements.For(new TransparencyDecision(Guid.Parse("5c2e8a1f-9b3d-4e7f-8a6b-1c2d3e4f5a6b"), TransparencyAction.AccountTerminated,
+            ClaimType.Copyright, decided, content, DecisionSource.OwnInitiative, false, true, ActiveStrikes: 3));
+
+        Assert.Equal(3, examples.Count);
         Assert.Equal(Json(removal), examples[0].RootElement.GetRawText().ReplaceLineEndings("").Replace(" ", "", StringComparison.Ordinal));
-        using var written = JsonDocument.Parse(JsonSerializer.Serialize(suspension));
-        foreach (var field in examples[1].RootElement.EnumerateObject())
-            Assert.Equal(field.Value.GetRawText(), written.RootElement.GetProperty(field.Name).GetRawText());
+        foreach (var (example, statement) in new[] { (examples[1], suspension), (examples[2], ban) })
+        {
+            using var written = JsonDocument.Parse(JsonSerializer.Serialize(statement));
+            foreach (var field in example.RootElement.EnumerateObject())
+                Assert.Equal(field.Value.GetRawText(), written.RootElement.GetProperty(field.Name).GetRawText());
+        }
+
+        Assert.Null(ban.EndDateServiceRestriction);
     }
 
     static string Json(TransparencyStatement statement) =>
