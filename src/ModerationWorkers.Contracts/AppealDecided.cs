@@ -8,4 +8,10 @@ public sealed record AppealDecided
     public required AppealOutcome Outcome { get; init; }
     public required string ReviewerId { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
+
+    /// <summary>The notice the appealed decision was taken on; since issue 18.</summary>
+    public string? NoticeId { get; init; }
+
+    /// <summary>The reviewer's reason for the decision on the appeal (DSA Art. 20(4)); since issue 18.</summary>
+    public string? Reason { get; init; }
 }

@@ -9,4 +9,7 @@ public sealed record RestoreContent
     public required string AccountId { get; init; }
     public string? Reason { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>The notice whose removal this undoes; since issue 18.</summary>
+    public string? NoticeId { get; init; }
 }

@@ -54,6 +54,7 @@ public sealed class BeyondTakedownTests(ITestOutputHelper output) : IAsyncLifeti
         var decided = await Client.WaitFor<AppealDecided>(m => m.CaseId == appealed);
         var restore = await Client.WaitFor<RestoreContent>(m => m.CaseId == appealed);
         Assert.Equal((AppealOutcome.Reversed, "content-a"), (decided.Outcome, restore.ContentId));
+        Assert.Equal(("notice-a", "notice-a", "matches the registered work"), (decided.NoticeId, restore.NoticeId, decided.Reason));
 
         // Counter-notice: forwarded to the notifier with the restore date; legal action then keeps the content down.
         var countered = await RemovedCase("notice-c", "content-c", "account-c");

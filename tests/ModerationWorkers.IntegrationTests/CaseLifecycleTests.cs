@@ -39,7 +39,7 @@ public sealed class CaseLifecycleTests : IAsyncLifetime
 
         Assert.Equal(("notice-1", "content-1", "account-1", ClaimType.Copyright), (opened.NoticeId, opened.ContentId, opened.AccountId, opened.ClaimType));
         Assert.Equal(("content-1", "account-1", ClaimType.Copyright), (removal.ContentId, removal.AccountId, removal.ClaimType));
-        Assert.Equal(CaseOutcome.ContentRemoved, closed.Outcome);
+        Assert.Equal((CaseOutcome.ContentRemoved, "notice-1"), (closed.Outcome, closed.NoticeId));
         Assert.Equal((RestrictionLevel.Warning, 1, caseId), (warning.Level, warning.ActiveStrikes, warning.CaseId));
         Assert.Equal(nameof(CaseStateMachine.Closed), (await _system.Case(caseId))!.CurrentState);
     }

@@ -88,6 +88,7 @@ static class CaseBehaviorExtensions
                 CaseId = context.Saga.CorrelationId,
                 Outcome = context.Saga.Outcome!.Value,
                 ClosedAt = context.Saga.ClosedAt!.Value,
+                NoticeId = context.Saga.NoticeId,
             })
             .Then(context =>
             {

@@ -125,6 +125,8 @@ static class CaseRedressExtensions
                 Outcome = outcome,
                 ReviewerId = context.Message.ReviewerId,
                 DecidedAt = context.Message.DecidedAt,
+                NoticeId = context.Saga.NoticeId,
+                Reason = context.Message.Reason,
             });
 
     /// <summary>Puts the content back, takes its fingerprint out of the bank and retracts the case's strike.</summary>
@@ -154,6 +156,7 @@ static class CaseRedressExtensions
                 AccountId = context.Saga.AccountId!,
                 Reason = why,
                 IssuedAt = context.Saga.RestoredAt!.Value,
+                NoticeId = context.Saga.NoticeId,
             })
             .If(context => context.Saga.StrikeRecorded, retract => retract
                 .SendOnCommit(QueueNames.AccountStrikes, context => new RetractStrike

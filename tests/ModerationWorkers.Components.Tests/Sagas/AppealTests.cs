@@ -30,8 +30,11 @@ public class AppealTests
 
         var decided = await h.Published<AppealDecided>(m => m.CaseId == caseId);
         Assert.Equal((AppealOutcome.Reversed, "reviewer-9"), (decided.Outcome, decided.ReviewerId));
+        // The notifier can be told, and the appeal's decision carries its reason (DSA Art. 16(5), 20(4)).
+        Assert.Equal(("n-1", "checked"), (decided.NoticeId, decided.Reason));
         var restore = await h.Published<RestoreContent>(m => m.CaseId == caseId);
-        Assert.Equal("c-1", restore.ContentId);
+        Assert.Equal(("c-1", "n-1"), (restore.ContentId, restore.NoticeId));
+        Assert.Equal("n-1", (await h.Published<CaseClosed>(m => m.CaseId == caseId)).NoticeId);
         var restored = await h.WaitForState(caseId, nameof(CaseStateMachine.Restored));
         Assert.Equal(AppealOutcome.Reversed, restored.AppealOutcome);
 
