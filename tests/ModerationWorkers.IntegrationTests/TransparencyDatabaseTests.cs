@@ -97,8 +97,9 @@ public sealed class TransparencyDatabaseTests : IAsyncLifetime
         foreach (var person in new[] { "Ada Rights", "ada@rights.example", "Rights Ltd", "Signature-7731", "acct-tdb", "reviewer-jane-doe", "jane.doe", "matches the film" })
             Assert.DoesNotContain(person, sent, StringComparison.OrdinalIgnoreCase);
 
-        var ledger = await _system.Store.Statements.For(removals[0].CaseId, CancellationToken.None);
-        Assert.Equal(SubmissionState.Submitted, Assert.Single(ledger).State);
+        // The ledger is written once the database has answered, a moment after it stored the statement.
+        await Wait.Until(async () => (await _system.Store.Statements.For(removals[0].CaseId, CancellationToken.None)).SingleOrDefault()?.State
+            == SubmissionState.Submitted, TimeSpan.FromSeconds(30), "the removal's statement recorded as submitted");
         var shown = await Infrastructure.Modctl.Run(_system.Environment(), "case", removals[0].CaseId.ToString(), "--json");
         Assert.True(shown.ExitCode == 0, shown.ToString());
         using var json = JsonDocument.Parse(shown.Out);
@@ -140,11 +141,15 @@ public sealed class TransparencyDatabaseTests : IAsyncLifetime
         Assert.Equal(SubmissionState.Rejected, Assert.Single(await _system.Store.Statements.For(refusedCase, CancellationToken.None)).State);
 
         using var http = new HttpClient();
-        var metrics = await Wait.ForText(() => http.GetStringAsync($"http://127.0.0.1:{port}/metrics"), "moderation_transparency_rejected_total");
-        var lines = metrics.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("moderation_transparency_rejected_total", StringComparison.Ordinal) && l.EndsWith(" 1", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("moderation_transparency_submitted_total", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("moderation_transparency_pending", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
+        static bool Has(string[] lines, string series, string? value = null) =>
+            lines.Any(l => l.StartsWith(series, StringComparison.Ordinal) && (value is null || l.EndsWith(" " + value, StringComparison.Ordinal)));
+        string[] lines = [];
+        await Wait.Until(async () =>
+        {
+            lines = (await http.GetStringAsync($"http://127.0.0.1:{port}/metrics")).Split('\n');
+            return Has(lines, "moderation_transparency_submitted_total") && Has(lines, "moderation_transparency_pending", "0");
+        }, TimeSpan.FromSeconds(30), "the transparency metrics");
+        Assert.True(Has(lines, "moderation_transparency_rejected_total", "1"), string.Join('\n', lines.Where(l => l.StartsWith("moderation_transparency", StringComparison.Ordinal))));
     }
 
     string? _refusedPuid;
@@ -167,15 +172,21 @@ public sealed class TransparencyDatabaseTests : IAsyncLifetime
         _database.FailNext(2);
         await _system.StartHost(Transparency, "--roles", "transparency-db");
 
-        await Wait.Until(async () => _database.Stored.Count == 12 && await Client.MessageCount("transparency-db") == 0, TimeSpan.FromSeconds(60),
-            "every statement submitted");
-        await Task.Delay(1000);
+        // Done when the ledger says so: the queue looks empty while the restarted role still holds its messages unacked.
+        async Task<bool> AllSubmitted()
+        {
+            foreach (var removal in removals)
+                if ((await _system.Store.Statements.For(removal.CaseId, CancellationToken.None)).SingleOrDefault()?.State != SubmissionState.Submitted)
+                    return false;
+            return true;
+        }
+
+        await Wait.Until(async () => _database.Stored.Count == 12 && await AllSubmitted(), TimeSpan.FromSeconds(60), "every statement submitted");
+        Assert.Equal(0u, await Client.MessageCount("transparency-db"));
         Assert.Empty(_database.UnexpectedErrors);
         Assert.Equal(removals.Select(r => $"removal-{r.CommandId:N}").Order(), _database.Stored.Keys.Order());
         Assert.All(_database.TimesStored.Values, times => Assert.Equal(1, times));
         Assert.True(_database.ExistingAnswered > 0, "the killed batch was sent again and found in the database");
-        foreach (var removal in removals)
-            Assert.Equal(SubmissionState.Submitted, Assert.Single(await _system.Store.Statements.For(removal.CaseId, CancellationToken.None)).State);
     }
 
     static string? Text(JsonElement statement, string field) =>
