@@ -15,7 +15,10 @@ namespace ModerationWorkers.Cli;
 /// </summary>
 public static class CliSettings
 {
-    static IConfiguration _configuration = Load([]);
+    // Built once, by Configure from Program; a caller that never configured it (a test) gets the defaults.
+    static IConfiguration? _configuration;
+
+    static IConfiguration Configuration => _configuration ??= Load([]);
 
     /// <summary>Takes the configuration overrides out of the arguments, and returns the rest for the commands.</summary>
     public static string[] Configure(string[] args)
@@ -41,25 +44,25 @@ public static class CliSettings
         return builder.Configuration;
     }
 
-    public static StorageOptions Storage => _configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    public static StorageOptions Storage => Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
-    public static PolicyOptions Policy => _configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
+    public static PolicyOptions Policy => Configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
 
-    public static RabbitMqOptions RabbitMq => _configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+    public static RabbitMqOptions RabbitMq => Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
 
     /// <summary>The broker's management API (for the error queues); by default on the broker's host, port 15672.</summary>
     public static Uri ManagementUri =>
-        _configuration["RabbitMq:ManagementUri"] is { Length: > 0 } configured
+        Configuration["RabbitMq:ManagementUri"] is { Length: > 0 } configured
             ? new Uri(configured)
             : new UriBuilder("http", new Uri(RabbitMq.Uri).Host, 15672).Uri;
 
     /// <summary>The names Part 1 of the EU report template asks for.</summary>
-    public static string ProviderName => _configuration["Reporting:ProviderName"] is { Length: > 0 } name ? name : "Service provider";
+    public static string ProviderName => Configuration["Reporting:ProviderName"] is { Length: > 0 } name ? name : "Service provider";
 
-    public static string ServiceName => _configuration["Reporting:ServiceName"] is { Length: > 0 } name ? name : "ModerationWorkers";
+    public static string ServiceName => Configuration["Reporting:ServiceName"] is { Length: > 0 } name ? name : "ModerationWorkers";
 
     /// <summary>The workers' own notion of an automated decision, from the same key.</summary>
-    public static AutomatedDecisions Automation => AutomatedDecisions.FromList(_configuration[AutomatedDecisions.ConfigurationKey]);
+    public static AutomatedDecisions Automation => AutomatedDecisions.FromList(Configuration[AutomatedDecisions.ConfigurationKey]);
 
     /// <summary>
     /// The store as the workers left it, for reading: never created or migrated here. A missing store, or one of

@@ -67,6 +67,16 @@ public sealed class EndpointOptions
 
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>These settings with at least <paramref name="messages"/> in flight at once, prefetched and consumed together.</summary>
+    public EndpointOptions WithInFlight(int messages)
+    {
+        var inFlight = Math.Max(ConcurrentMessageLimit, messages);
+        var copy = (EndpointOptions)MemberwiseClone();
+        copy.ConcurrentMessageLimit = inFlight;
+        copy.PrefetchCount = Math.Max(PrefetchCount, inFlight);
+        return copy;
+    }
+
     public IEnumerable<string> Problems()
     {
         if (PrefetchCount < 1)

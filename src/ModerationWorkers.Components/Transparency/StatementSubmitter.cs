@@ -60,9 +60,13 @@ public sealed class StatementSubmitter : BackgroundService
     public Task<SubmissionOutcome> Submit(TransparencyStatement statement, CancellationToken cancellationToken)
     {
         var outcome = new TaskCompletionSource<SubmissionOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        cancellationToken.Register(() => outcome.TrySetCanceled(cancellationToken));
+        var cancelled = cancellationToken.Register(() => outcome.TrySetCanceled(cancellationToken));
         Interlocked.Increment(ref _pending);
-        outcome.Task.ContinueWith(_ => Interlocked.Decrement(ref _pending), TaskScheduler.Default);
+        outcome.Task.ContinueWith(_ =>
+        {
+            cancelled.Dispose();
+            Interlocked.Decrement(ref _pending);
+        }, TaskScheduler.Default);
         _queue.Writer.TryWrite(new Pending(statement, outcome));
         return outcome.Task;
     }

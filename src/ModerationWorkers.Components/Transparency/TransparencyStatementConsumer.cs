@@ -85,18 +85,18 @@ public sealed class TransparencyStatementConsumer(
     async Task Submit(TransparencyDecision decision, Guid subject, CancellationToken cancellationToken)
     {
         var statement = statements.For(decision);
-        await store.Statements.Record(new StatementSubmission(statement.Puid, subject, decision.Action.ToString(), SubmissionState.Pending, clock.GetUtcNow(), null),
-            cancellationToken);
+        Task Record(SubmissionState state, string? detail) =>
+            store.Statements.Record(new StatementSubmission(statement.Puid, subject, decision.Action.ToString(), state, clock.GetUtcNow(), detail), cancellationToken);
+
+        await Record(SubmissionState.Pending, null);
         switch (await submitter.Submit(statement, cancellationToken))
         {
             case SubmissionOutcome.Submitted submitted:
-                await store.Statements.Record(new StatementSubmission(statement.Puid, subject, decision.Action.ToString(), SubmissionState.Submitted,
-                    clock.GetUtcNow(), submitted.Uuid is { } uuid ? $"uuid {uuid}" : "already in the database"), cancellationToken);
+                await Record(SubmissionState.Submitted, submitted.Uuid is { } uuid ? $"uuid {uuid}" : "already in the database");
                 ModerationMetrics.StatementsSubmitted.Add(1, new KeyValuePair<string, object?>("already", submitted.WasThereAlready));
                 break;
             case SubmissionOutcome.Rejected rejected:
-                await store.Statements.Record(new StatementSubmission(statement.Puid, subject, decision.Action.ToString(), SubmissionState.Rejected,
-                    clock.GetUtcNow(), rejected.Reason), cancellationToken);
+                await Record(SubmissionState.Rejected, rejected.Reason);
                 ModerationMetrics.StatementsRejected.Add(1);
                 logger.LogError("The transparency database refused statement {Puid}: {Reason}", statement.Puid, rejected.Reason);
                 throw new StatementRejectedException($"The transparency database refused statement {statement.Puid}: {rejected.Reason}");

@@ -18,17 +18,7 @@ public sealed class TransparencyStatementConsumerDefinition : ConsumerDefinition
     public TransparencyStatementConsumerDefinition(IOptions<WorkersOptions> workers, IOptions<RabbitMqOptions> rabbitMq, IOptions<TransparencyDatabaseOptions> options)
     {
         EndpointName = QueueNames.TransparencyDb;
-        var endpoint = workers.Value.For(WorkerRole.TransparencyDb);
-        var inFlight = Math.Max(endpoint.ConcurrentMessageLimit, options.Value.BatchSize);
-        _endpoint = new EndpointOptions
-        {
-            PrefetchCount = Math.Max(endpoint.PrefetchCount, inFlight),
-            ConcurrentMessageLimit = inFlight,
-            BatchSize = endpoint.BatchSize,
-            RetryLimit = endpoint.RetryLimit,
-            RetryMinInterval = endpoint.RetryMinInterval,
-            RetryMaxInterval = endpoint.RetryMaxInterval,
-        };
+        _endpoint = workers.Value.For(WorkerRole.TransparencyDb).WithInFlight(options.Value.BatchSize);
         _rabbitMq = rabbitMq.Value;
     }
 
