@@ -39,7 +39,7 @@ send_r() { echo "${2:-$(inbox "$1")}"; }
 declare -A configure write read tags
 # Platform services: may only write the inbound exchanges. Nothing to declare, nothing to read.
 configure[platform]=''
-write[platform]="${C}(ContentUploaded|NoticeFiled|VerdictReached|CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded)"
+write[platform]="${C}(ContentUploaded|NoticeFiled|VerdictReached|CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded|NoticeComplaintFiled|NoticeRetracted)"
 read[platform]=''
 # Reviewer tools: read case announcements into queues of their own, write verdicts.
 configure[reviewer]='reviewer-.*'
@@ -51,9 +51,10 @@ write[downstream]='downstream-.*'
 read[downstream]="downstream-.*|${C}(RemoveContent|RestrictAccount|RestoreContent)"
 # Operators (modctl errors): read the error queues through the management API and AMQP, and move messages back through
 # the default exchange. The impersonator tag lets a redrive keep each message's user_id, so a reviewer's verdict stays
-# the reviewer's; a redrive never authors a message (see docs/runbooks.md). Nothing to declare.
+# the reviewer's; a redrive never authors a message (see docs/runbooks.md). Since issue 18 it also publishes the two
+# overrides, DismissStrike and LiftNotifierSuspension, and no other message of the contract. Nothing to declare.
 configure[operator]=''
-write[operator]='amq\.default'
+write[operator]="amq\\.default|${C}(DismissStrike|LiftNotifierSuspension)"
 read[operator]='.*_error'
 tags[operator]='management,impersonator'
 
@@ -69,25 +70,30 @@ configure[verdicts]="$(own verdicts)|${C}VerdictReached|$(send_c case-saga-prior
 write[verdicts]="$(own verdicts)|$(send_w case-saga-priority "$verdict_inbox")|${fault}|${bus}"
 read[verdicts]="verdicts|${C}VerdictReached|$(send_r case-saga-priority "$verdict_inbox")|${bus}"
 
-redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded)"
-redress_own="$(own counter-notices)|$(own appeals)|$(own legal-actions)|$(own legal-action-outcomes)"
-configure[redress]="${redress_own}|${redress_in}|$(send_c case-saga)|${fault}|${bus}"
-write[redress]="${redress_own}|$(send_w case-saga)|${fault}|${bus}"
-read[redress]="counter-notices|appeals|legal-actions|legal-action-outcomes|${redress_in}|$(send_r case-saga)|${bus}"
+# Since issue 18 also notifiers' complaints and retractions; a retraction withdraws a trusted flagger's cases on the priority queue.
+redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded|NoticeComplaintFiled|NoticeRetracted)"
+redress_own="$(own counter-notices)|$(own appeals)|$(own legal-actions)|$(own legal-action-outcomes)|$(own notice-complaints)|$(own notice-retractions)"
+configure[redress]="${redress_own}|${redress_in}|${C}NoticeRetractionRejected|$(send_c case-saga)|$(send_c case-saga-priority)|${fault}|${bus}"
+write[redress]="${redress_own}|${C}NoticeRetractionRejected|$(send_w case-saga)|$(send_w case-saga-priority)|${fault}|${bus}"
+read[redress]="counter-notices|appeals|legal-actions|legal-action-outcomes|notice-complaints|notice-retractions|${redress_in}|$(send_r case-saga)|$(send_r case-saga-priority)|${bus}"
 
-case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided|LegalActionRejected)"
-case_in="$(inbox case-saga)|$(inbox case-saga-priority)|${verdict_inbox}"
-configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|${case_in}|$(send_c account-strikes)|$(send_c notifier-standing)|${case_out}|${fault}|${bus}"
-write[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(send_w account-strikes)|$(send_w notifier-standing)|${case_out}|${fault}|${bus}"
-read[case-saga]="case-saga|case-saga-priority|${case_in}|$(send_r account-strikes)|$(send_r notifier-standing)|${bus}"
+# Since issue 18 the case-saga role also runs the notice aggregate, on notice-outcomes, which its cases send to.
+case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided|LegalActionRejected|NoticeDecided|NoticeComplaintRejected)"
+case_in="$(inbox case-saga)|$(inbox case-saga-priority)|${verdict_inbox}|$(inbox notice-outcomes)"
+configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(own notice-outcomes)|${case_in}|$(send_c account-strikes)|$(send_c notifier-standing)|${case_out}|${fault}|${bus}"
+write[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(own notice-outcomes)|$(inbox notice-outcomes)|$(send_w account-strikes)|$(send_w notifier-standing)|${case_out}|${fault}|${bus}"
+read[case-saga]="case-saga|case-saga-priority|notice-outcomes|${case_in}|$(send_r account-strikes)|$(send_r notifier-standing)|${bus}"
 
-configure[notifier-standing]="$(own notifier-standing)|$(inbox notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
-write[notifier-standing]="$(own notifier-standing)|${C}(NotifierWarned|NotifierSuspended)|${fault}|${bus}"
-read[notifier-standing]="notifier-standing|$(inbox notifier-standing)|${bus}"
+# Since issue 18 each also takes an operator's override on a queue of its own, and hands it to its saga through the inbox.
+notifier_out="${C}(NotifierWarned|NotifierSuspended|NotifierSuspensionLifted|OverrideRejected)"
+configure[notifier-standing]="$(own notifier-standing)|$(own notifier-overrides)|$(inbox notifier-standing)|${C}LiftNotifierSuspension|${notifier_out}|${fault}|${bus}"
+write[notifier-standing]="$(own notifier-standing)|$(own notifier-overrides)|$(inbox notifier-standing)|${notifier_out}|${fault}|${bus}"
+read[notifier-standing]="notifier-standing|notifier-overrides|$(inbox notifier-standing)|${C}LiftNotifierSuspension|${bus}"
 
-configure[account-strikes]="$(own account-strikes)|$(inbox account-strikes)|${C}RestrictAccount|${fault}|${bus}"
-write[account-strikes]="$(own account-strikes)|${C}RestrictAccount|${fault}|${bus}"
-read[account-strikes]="account-strikes|$(inbox account-strikes)|${bus}"
+account_out="${C}(RestrictAccount|StrikeDismissed|OverrideRejected)"
+configure[account-strikes]="$(own account-strikes)|$(own account-overrides)|$(inbox account-strikes)|${C}DismissStrike|${account_out}|${fault}|${bus}"
+write[account-strikes]="$(own account-strikes)|$(own account-overrides)|$(inbox account-strikes)|${account_out}|${fault}|${bus}"
+read[account-strikes]="account-strikes|account-overrides|$(inbox account-strikes)|${C}DismissStrike|${bus}"
 
 # Since issue 17: reads the commands the workers publish into its own queue, and submits their statements over HTTPS.
 tdb_in="${C}(RemoveContent|RestrictAccount|RestoreContent)"

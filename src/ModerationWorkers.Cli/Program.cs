@@ -10,7 +10,18 @@ app.Configure(config =>
     config.SetExceptionHandler(ExitCodes.Handle);
     config.AddCommand<CaseCommand>("case").WithDescription("A case: state, timeline from the audit trail, commands published.");
     config.AddCommand<NoticeCommand>("notice").WithDescription("A notice: its outcome and each of its cases.");
-    config.AddCommand<AccountCommand>("account").WithDescription("An account: active and expired strikes, restriction and history.");
+    config.AddBranch<AccountSettings>("account", account =>
+    {
+        account.SetDescription("An account: active and expired strikes, restriction and history; dismiss-strike corrects one.");
+        account.SetDefaultCommand<AccountCommand>();
+        account.AddCommand<DismissStrikeCommand>("dismiss-strike").WithDescription("Dismiss the strike of a case, on the record.");
+    });
+    config.AddBranch<NotifierSettings>("notifier", notifier =>
+    {
+        notifier.SetDescription("A notifier: suspension and decisions; lift-suspension ends a suspension.");
+        notifier.SetDefaultCommand<NotifierCommand>();
+        notifier.AddCommand<LiftSuspensionCommand>("lift-suspension").WithDescription("Lift the notifier's suspension, on the record.");
+    });
     config.AddCommand<TimersCommand>("timers").WithDescription("Case timers that are overdue: still pending after they should have fired.");
     config.AddBranch("errors", errors =>
     {

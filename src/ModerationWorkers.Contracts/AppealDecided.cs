@@ -14,4 +14,10 @@ public sealed record AppealDecided
 
     /// <summary>The reviewer's reason for the decision on the appeal (DSA Art. 20(4)); since issue 18.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>Whose request was decided; since issue 18.</summary>
+    public Complainant Complainant { get; init; }
+
+    /// <summary>Why, and the remedies left: out-of-court dispute settlement (DSA Art. 21) and the courts; since issue 18.</summary>
+    public StatementOfReasons? StatementOfReasons { get; init; }
 }

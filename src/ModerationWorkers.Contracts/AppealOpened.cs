@@ -14,4 +14,7 @@ public sealed record AppealOpened
     public required Verdict OriginalVerdict { get; init; }
     public string? Reason { get; init; }
     public required DateTimeOffset OpenedAt { get; init; }
+
+    /// <summary>Who asked for the review: the uploader (an appeal) or the notifier (a complaint); since issue 18.</summary>
+    public Complainant Complainant { get; init; }
 }

@@ -7,4 +7,10 @@ public enum RedressKind
 
     /// <summary>File <see cref="AppealFiled"/>.</summary>
     Appeal,
+
+    /// <summary>A certified out-of-court dispute settlement body (EU DSA Art. 21); since issue 18.</summary>
+    OutOfCourtDispute,
+
+    /// <summary>The courts, which every decision is open to; since issue 18.</summary>
+    JudicialRedress,
 }

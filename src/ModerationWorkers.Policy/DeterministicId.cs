@@ -21,6 +21,9 @@ public static class DeterministicId
     /// <summary>The key of an account's strike ledger.</summary>
     public static Guid ForAccount(string accountId) => Create("account", accountId);
 
+    /// <summary>The key of a notice's aggregate, which answers the notifier once every item is decided.</summary>
+    public static Guid ForNotice(string noticeId) => Create("notice", noticeId);
+
     /// <summary>
     /// A notifier's key, from their e-mail address. Trimmed and lower-cased, so "Ada@Example.org " and
     /// "ada@example.org" are one notifier and cannot escape the abuse count by changing case.

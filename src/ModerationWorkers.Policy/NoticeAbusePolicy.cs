@@ -24,6 +24,15 @@ public sealed class NoticeAbusePolicy(PolicyOptions options, TimeProvider clock)
     public bool IsSuspended(NotifierStanding standing) => standing.SuspendedUntil > clock.GetUtcNow();
 
     /// <summary>
+    /// An operator lifts a suspension now, or null when none is in force. The lift is a fresh start: the notices
+    /// decided before it no longer count, or the very next outcome would suspend the notifier again on the same record;
+    /// and the next suspension again comes after a warning. The recent case ids stay, so a late redelivery is still
+    /// recognised.
+    /// </summary>
+    public NotifierStanding? Lift(NotifierStanding standing) =>
+        IsSuspended(standing) ? standing with { Outcomes = [], Days = [], SuspendedUntil = null, Warned = false } : null;
+
+    /// <summary>
     /// Records the verdict on one item of <paramref name="noticeId"/> and says whether to warn or suspend.
     /// <paramref name="caseId"/> and <paramref name="items"/> (how many items the notice lists) let a one-item notice
     /// skip the per-notice list: it is decided once, so it goes straight into today's tally, and its case id guards

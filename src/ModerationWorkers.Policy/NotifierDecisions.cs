@@ -5,4 +5,7 @@ public static class NotifierDecisions
 {
     public const string Warned = nameof(Warned);
     public const string Suspended = nameof(Suspended);
+
+    /// <summary>An operator lifted a suspension; since issue 18.</summary>
+    public const string SuspensionLifted = nameof(SuspensionLifted);
 }

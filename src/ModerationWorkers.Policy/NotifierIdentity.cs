@@ -10,8 +10,10 @@ namespace ModerationWorkers.Policy;
 public static class NotifierIdentity
 {
     /// <summary>The notifier's id, or null when there is no e-mail address to tie notices together.</summary>
-    public static Guid? IdOf(Notifier? notifier) =>
-        IsBlank(notifier?.Email) ? null : DeterministicId.ForNotifier(notifier.Email);
+    public static Guid? IdOf(Notifier? notifier) => IdOfEmail(notifier?.Email);
+
+    /// <summary>The id of whoever writes from <paramref name="email"/>: how a complaint or retraction is matched to its notice's notifier.</summary>
+    public static Guid? IdOfEmail(string? email) => IsBlank(email) ? null : DeterministicId.ForNotifier(email);
 
     /// <summary>
     /// Only <see cref="PolicyOptions.TrustedFlaggers"/> decides. <see cref="Notifier.TrustedFlagger"/> on the wire is

@@ -17,4 +17,13 @@ public sealed record RedressFacts(
 {
     /// <summary>The claim the content was removed under: counter-notices are a copyright remedy.</summary>
     public ClaimType? ClaimType { get; init; }
+
+    /// <summary>The pseudonym of the notice's notifier: only they may complain about a decision not to act.</summary>
+    public Guid? NotifierId { get; init; }
+
+    /// <summary>The case was decided NoInfringementFound: a decision not to act, which the notifier may contest.</summary>
+    public bool NoActionDecided { get; init; }
+
+    /// <summary>The notifier complained about this case already.</summary>
+    public bool Complained { get; init; }
 }

@@ -71,6 +71,45 @@ public sealed class RedressPolicy(PolicyOptions options)
     }
 
     /// <summary>
+    /// A notifier's complaint about a decision not to act (EU DSA Art. 20(1)): the notifier of the notice, by the
+    /// pseudonym of their e-mail address, within the appeal window of the decision, once.
+    /// </summary>
+    public RedressCheck CheckComplaint(NoticeComplaintFiled complaint, RedressFacts facts, DateTimeOffset now)
+    {
+        var reasons = new List<string>();
+
+        if (IsBlank(complaint.Reason))
+            reasons.Add(NoticeComplaintRejectionReasons.MissingReason);
+        if (facts.NotifierId is null || NotifierIdentity.IdOfEmail(complaint.NotifierEmail) != facts.NotifierId)
+            reasons.Add(NoticeComplaintRejectionReasons.NotNotifier);
+        if (!facts.NoActionDecided)
+            reasons.Add(NoticeComplaintRejectionReasons.NotNoActionDecision);
+        if (facts.Complained)
+            reasons.Add(NoticeComplaintRejectionReasons.AlreadyComplained);
+        if (facts.NoActionDecided && facts.DecidedAt is { } decidedAt && now > AppealDeadline(decidedAt))
+            reasons.Add(NoticeComplaintRejectionReasons.WindowClosed);
+
+        return reasons.Count == 0 ? RedressCheck.Valid : RedressCheck.Invalid(reasons);
+    }
+
+    /// <summary>
+    /// A notifier's retraction of their notice: only a notice that was accepted, and only by its own notifier. A
+    /// notice that is retracted again is accepted again: what it already undid, it does not undo twice.
+    /// </summary>
+    public static RedressCheck CheckRetraction(NoticeRetracted retraction, bool noticeKnown, bool noticeAccepted, Guid? noticeNotifierId)
+    {
+        if (!noticeKnown)
+            return RedressCheck.Invalid([NoticeRetractionRejectionReasons.UnknownNotice]);
+
+        var reasons = new List<string>();
+        if (noticeNotifierId is null || NotifierIdentity.IdOfEmail(retraction.NotifierEmail) != noticeNotifierId)
+            reasons.Add(NoticeRetractionRejectionReasons.NotNotifier);
+        if (!noticeAccepted)
+            reasons.Add(NoticeRetractionRejectionReasons.NoticeNotAccepted);
+        return reasons.Count == 0 ? RedressCheck.Valid : RedressCheck.Invalid(reasons);
+    }
+
+    /// <summary>
     /// Whether a legal action holds the restore (DMCA §512(g)(2)(C)): it names its court action, and it arrives while a
     /// counter-notice waits for its restore, before <paramref name="restoreAt"/>. One that comes at or after that time
     /// is too late, even if the timer has not fired yet: the law lets the content come back then.

@@ -117,6 +117,70 @@ public sealed class StatementsOfReasons(PolicyOptions options)
         Redress = [],
     };
 
+    /// <summary>
+    /// The statement for the decision on an appeal, or on a notifier's complaint (EU DSA Art. 20(4)): the reviewer's
+    /// reason, and the remedies that are left once the internal complaint is decided: a certified out-of-court dispute
+    /// settlement body (Art. 21) and the courts.
+    /// </summary>
+    public StatementOfReasons ForAppealDecision(AppealOutcome outcome, Complainant complainant, Guid caseId, ClaimType claimType,
+        string? reviewerReason, bool automatedDecision)
+    {
+        var decided = (outcome, complainant) switch
+        {
+            (AppealOutcome.Reversed, Complainant.Uploader) => "the removal was reversed and the content restored",
+            (AppealOutcome.Reversed, _) => "the decision not to act was reversed and the content removed",
+            (_, Complainant.Uploader) => "the removal stands",
+            _ => "the decision not to act stands",
+        };
+        var facts = $"The {(complainant == Complainant.Uploader ? "uploader's appeal" : "notifier's complaint")} about case {caseId} was reviewed again: {decided}.";
+        if (!IsBlank(reviewerReason))
+            facts += $" Reviewer's reason: {reviewerReason.Trim()}";
+
+        return new StatementOfReasons
+        {
+            Facts = facts,
+            Ground = new StatementGround
+            {
+                ClaimType = claimType,
+                PolicyClause = PolicyClauses.For(claimType),
+                Explanation = "Decision on an internal complaint (EU DSA Art. 20(4)).",
+            },
+            AutomatedDetection = false,
+            AutomatedDecision = automatedDecision,
+            Redress = NextRemedies,
+        };
+    }
+
+    /// <summary>The statement for lowering a rung after an operator dismissed a strike.</summary>
+    public StatementOfReasons ForDismissal(RestrictionLevel newLevel, int activeStrikes, Guid caseId, DateTimeOffset issuedAt) => new()
+    {
+        Facts = string.Create(CultureInfo.InvariantCulture,
+            $"On {issuedAt:yyyy-MM-dd} an operator dismissed the strike of case {caseId}. The account has {activeStrikes} active strike(s)."),
+        Ground = new StatementGround
+        {
+            PolicyClause = PolicyClauses.RepeatInfringement,
+            Explanation = $"Repeat infringement under policy clause {PolicyClauses.RepeatInfringement}: the restriction is lowered to {Rung(newLevel)}.",
+        },
+        AutomatedDetection = false,
+        AutomatedDecision = false,
+        Redress = [],
+    };
+
+    /// <summary>What is left after an internal complaint is decided: no deadline of ours applies to either.</summary>
+    static readonly IReadOnlyList<RedressOption> NextRemedies =
+    [
+        new RedressOption
+        {
+            Kind = RedressKind.OutOfCourtDispute,
+            How = "Refer the dispute to an out-of-court dispute settlement body certified under EU DSA Art. 21. The platform engages with it in good faith; its decision is not binding on either side.",
+        },
+        new RedressOption
+        {
+            Kind = RedressKind.JudicialRedress,
+            How = "Bring the matter before a court of competent jurisdiction; the complaint and an out-of-court settlement leave this right intact (EU DSA Art. 20(5), Art. 21(1)).",
+        },
+    ];
+
     static string Rung(RestrictionLevel level) => level switch
     {
         RestrictionLevel.Warning => "a warning",

@@ -86,7 +86,31 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
         IReadOnlyList<Strike> strikes = kept is null
             ? standing.Strikes.Where((_, i) => i != index).ToArray()
             : Replace(standing.Strikes, index, kept);
+        return Recompute(standing, strikes, now, strikeRemoved: kept is null);
+    }
 
+    /// <summary>
+    /// An operator's dismissal of the strike that covers <paramref name="caseId"/> (for instance after a copyright
+    /// course): the whole strike goes, with every case of its notice, and the ladder recomputes as for a retraction.
+    /// A case without a strike changes nothing.
+    /// </summary>
+    public RetractionDecision Dismiss(StrikeStanding standing, Guid caseId)
+    {
+        var now = clock.GetUtcNow();
+        var index = IndexOf(standing.Strikes, s => s.Covers(caseId));
+        if (index < 0)
+            return new RetractionDecision(standing, Found: false, StrikeRemoved: false, CountActive(standing.Strikes, now), Lifted: null);
+
+        // Its cases are remembered, so a late strike for another case of the same notice does not bring it back.
+        var strike = standing.Strikes[index];
+        var covered = new[] { strike.CaseId }.Concat(strike.OtherCases).Where(c => !standing.RetractedCases.Contains(c));
+        standing = standing with { RetractedCases = [.. standing.RetractedCases, .. covered] };
+        return Recompute(standing, standing.Strikes.Where((_, i) => i != index).ToArray(), now, strikeRemoved: true);
+    }
+
+    /// <summary>The standing without a strike: a restriction in force is lowered to what the rest would bring, never raised.</summary>
+    RetractionDecision Recompute(StrikeStanding standing, IReadOnlyList<Strike> strikes, DateTimeOffset now, bool strikeRemoved)
+    {
         var next = standing with { Strikes = strikes };
         var after = WouldBeInForce(strikes, now);
         Restriction? lifted = null;
@@ -100,7 +124,7 @@ public sealed class StrikeLadder(PolicyOptions options, TimeProvider clock)
             };
         }
 
-        return new RetractionDecision(next, Found: true, StrikeRemoved: kept is null, CountActive(strikes, now), lifted);
+        return new RetractionDecision(next, Found: true, strikeRemoved, CountActive(strikes, now), lifted);
     }
 
     static RestrictionLevel InForce(StrikeStanding standing, DateTimeOffset now) =>

@@ -19,6 +19,9 @@ public sealed class ModerationReadModel(IModerationStore store)
 
     public Task<List<AccountRecord>> Accounts(CancellationToken cancellationToken) => All<AccountRecord>(SagaKinds.Accounts, cancellationToken);
 
+    public Task<NotifierRecord?> Notifier(Guid notifierId, CancellationToken cancellationToken) =>
+        Find<NotifierRecord>(SagaKinds.Notifiers, notifierId, cancellationToken);
+
     public Task<List<NotifierRecord>> Notifiers(CancellationToken cancellationToken) => All<NotifierRecord>(SagaKinds.Notifiers, cancellationToken);
 
     /// <summary>

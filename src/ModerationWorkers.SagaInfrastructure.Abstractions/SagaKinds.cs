@@ -16,7 +16,10 @@ public static class SagaKinds
     /// <summary>One notifier's standing (notice abuse).</summary>
     public static readonly SagaKind Notifiers = SagaKind.Untimed("notifiers");
 
-    public static IReadOnlyList<SagaKind> All { get; } = [Accounts, Cases, Notifiers];
+    /// <summary>One notice of several items, until every item is decided and the notifier answered once; since issue 18.</summary>
+    public static readonly SagaKind Notices = SagaKind.Untimed("notices");
+
+    public static IReadOnlyList<SagaKind> All { get; } = [Accounts, Cases, Notifiers, Notices];
 
     public static IEnumerable<SagaKind> Timed => All.Where(k => k.HasTimers);
 }

@@ -18,4 +18,7 @@ public sealed record NoticeRecord(
 
     /// <summary>Filed by a trusted flagger (EU DSA Art. 22); false in records written before issue 17.</summary>
     public bool TrustedFlagger { get; init; }
+
+    /// <summary>The pseudonym of the notifier (never the address), who alone may retract the notice; null before issue 18.</summary>
+    public Guid? NotifierId { get; init; }
 }

@@ -178,13 +178,22 @@ public sealed class SecurityTests : IAsyncLifetime
 
     const string C = "ModerationWorkers.Contracts:";
 
-    static readonly string[] Inbound = ["ContentUploaded", "NoticeFiled", "VerdictReached", "CounterNoticeFiled", "AppealFiled", "LegalActionFiled", "LegalActionConcluded"];
+    static readonly string[] Inbound =
+    [
+        "ContentUploaded", "NoticeFiled", "VerdictReached", "CounterNoticeFiled", "AppealFiled", "LegalActionFiled", "LegalActionConcluded",
+        "NoticeComplaintFiled", "NoticeRetracted",
+    ];
+
+    /// <summary>The operator's overrides, since issue 18: only the operator user may publish them, and it may publish nothing else of the contract.</summary>
+    static readonly string[] Overrides = ["DismissStrike", "LiftNotifierSuspension"];
 
     static readonly string[] CaseSagaPublishes =
     [
         "CaseOpened", "NoticeRejected", "RemoveContent", "CaseClosed", "RestoreContent", "CounterNoticeReceived", "CounterNoticeRejected",
-        "AppealOpened", "AppealRejected", "AppealDecided", "LegalActionRejected",
+        "AppealOpened", "AppealRejected", "AppealDecided", "LegalActionRejected", "NoticeDecided", "NoticeComplaintRejected",
     ];
+
+    static readonly string[] RedressQueues = ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "notice-complaints", "notice-retractions"];
 
     /// <summary>
     /// What each broker user needs, stated here on its own: the queues it reads, the queues it declares (its own, and
@@ -195,19 +204,21 @@ public sealed class SecurityTests : IAsyncLifetime
         ["platform"] = ([], [], [.. Inbound.Select(m => C + m)]),
         ["reviewer"] = ([], [], [C + "VerdictReached"]),
         ["downstream"] = ([], [], []),
-        ["operator"] = ([], [], []),
+        ["operator"] = ([], [], [.. Overrides.Select(m => C + m)]),
         ["content-intake"] = (["content-intake"], ["content-intake", "case-saga"], ["content-intake", "case-saga", "case-saga.inbox"]),
         ["notice-intake"] = (["notice-intake"], ["notice-intake", "case-saga", "case-saga-priority"],
             ["notice-intake", C + "NoticeRejected", "case-saga", "case-saga.inbox", "case-saga-priority", "case-saga-priority.inbox"]),
         ["verdicts"] = (["verdicts"], ["verdicts", "case-saga-priority"], ["verdicts", "case-saga-priority", "case-saga-priority.verdicts"]),
-        ["redress"] = (["counter-notices", "appeals", "legal-actions", "legal-action-outcomes"],
-            ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "case-saga"],
-            ["counter-notices", "appeals", "legal-actions", "legal-action-outcomes", "case-saga", "case-saga.inbox"]),
-        ["case-saga"] = (["case-saga", "case-saga-priority"], ["case-saga", "case-saga-priority", "account-strikes", "notifier-standing"],
-            ["case-saga", "case-saga-priority", "account-strikes", "account-strikes.inbox", "notifier-standing", "notifier-standing.inbox",
-             .. CaseSagaPublishes.Select(m => C + m)]),
-        ["account-strikes"] = (["account-strikes"], ["account-strikes"], ["account-strikes", C + "RestrictAccount"]),
-        ["notifier-standing"] = (["notifier-standing"], ["notifier-standing"], ["notifier-standing", C + "NotifierWarned", C + "NotifierSuspended"]),
+        ["redress"] = ([.. RedressQueues], [.. RedressQueues, "case-saga", "case-saga-priority"],
+            [.. RedressQueues, "case-saga", "case-saga.inbox", "case-saga-priority", "case-saga-priority.inbox", C + "NoticeRetractionRejected"]),
+        ["case-saga"] = (["case-saga", "case-saga-priority", "notice-outcomes"], ["case-saga", "case-saga-priority", "notice-outcomes", "account-strikes", "notifier-standing"],
+            ["case-saga", "case-saga-priority", "notice-outcomes", "notice-outcomes.inbox", "account-strikes", "account-strikes.inbox", "notifier-standing",
+             "notifier-standing.inbox", .. CaseSagaPublishes.Select(m => C + m)]),
+        ["account-strikes"] = (["account-strikes", "account-overrides"], ["account-strikes", "account-overrides"],
+            ["account-strikes", "account-overrides", "account-strikes.inbox", C + "RestrictAccount", C + "StrikeDismissed", C + "OverrideRejected"]),
+        ["notifier-standing"] = (["notifier-standing", "notifier-overrides"], ["notifier-standing", "notifier-overrides"],
+            ["notifier-standing", "notifier-overrides", "notifier-standing.inbox", C + "NotifierWarned", C + "NotifierSuspended", C + "NotifierSuspensionLifted",
+             C + "OverrideRejected"]),
         ["timers"] = ([], ["case-saga"], ["case-saga", "case-saga.inbox"]),
         ["transparency-db"] = (["transparency-db"], ["transparency-db"], ["transparency-db"]),
     };
@@ -226,7 +237,9 @@ public sealed class SecurityTests : IAsyncLifetime
 
         var roles = Components.Configuration.WorkerRole.All.Concat(Components.Configuration.WorkerRole.Optional);
         var queues = roles.SelectMany(Components.Configuration.WorkerRole.QueuesOf).ToList();
-        var contract = Inbound.Concat(CaseSagaPublishes).Concat(["RestrictAccount", "NotifierWarned", "NotifierSuspended"]).Select(m => C + m);
+        var contract = Inbound.Concat(CaseSagaPublishes).Concat(Overrides)
+            .Concat(["RestrictAccount", "NotifierWarned", "NotifierSuspended", "StrikeDismissed", "NotifierSuspensionLifted", "OverrideRejected", "NoticeRetractionRejected"])
+            .Select(m => C + m);
         var exchanges = contract.Concat(queues).Concat(queues.SelectMany(Components.Messages.QueueNames.InboxesOf)).Distinct().ToList();
         await using (var admin = await Connect(_system.Vhost.AmqpUri()))
         {

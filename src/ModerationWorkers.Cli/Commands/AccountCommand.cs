@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace ModerationWorkers.Cli.Commands;
 
-public sealed class AccountSettings : CommandSettings
+public class AccountSettings : CommandSettings
 {
     [CommandArgument(0, "<accountId>")]
     public string AccountId { get; init; } = string.Empty;

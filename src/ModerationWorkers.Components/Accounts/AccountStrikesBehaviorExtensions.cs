@@ -74,6 +74,71 @@ static class AccountStrikesBehaviorExtensions
                 saga.AccountId, lifted.Level, message.CaseId);
         });
 
+    /// <summary>
+    /// An operator's dismissal of a strike (since issue 18): on the record with the operator's name and reason, and
+    /// under the ladder's rules, so a restriction in force is lowered, never raised. The same command delivered again
+    /// changes nothing and is not answered twice.
+    /// </summary>
+    public static EventActivityBinder<AccountStrikesState, DismissStrike> DismissAndRecompute(
+        this EventActivityBinder<AccountStrikesState, DismissStrike> binder, StrikeLadder ladder, StatementsOfReasons statements, TimeProvider clock,
+        ILogger logger) =>
+        binder.Then(context =>
+        {
+            var saga = context.Saga;
+            var message = context.Message;
+            if (saga.DismissedCases.Contains(message.CaseId))
+            {
+                logger.LogInformation("Account {AccountId}: the strike of case {CaseId} was dismissed already", saga.AccountId, message.CaseId);
+                return;
+            }
+
+            var missing = OperatorOverrides.MissingFields(message.Reason, message.Operator);
+            var decision = missing.Count == 0 ? ladder.Dismiss(saga.Standing, message.CaseId) : null;
+            if (decision is not { Found: true })
+            {
+                IReadOnlyList<string> reasons = missing.Count > 0 ? missing : [OverrideRejectionReasons.NoSuchStrike];
+                logger.LogWarning("Account {AccountId}: dismissal of the strike of case {CaseId} by operator {Operator} refused: {Reasons}",
+                    saga.AccountId, message.CaseId, message.Operator, reasons);
+                saga.Outbox.Add(OutboxMessage.Publish(Refusal(message, reasons, clock)));
+                return;
+            }
+
+            var operatorName = message.Operator!.Trim();
+            saga.Apply(decision.Standing);
+            saga.DismissedCases.Add(message.CaseId);
+            var now = clock.GetUtcNow();
+            context.AppendDecision(clock, new AuditDetails(nameof(Contracts.StrikeDismissed),
+                Note: $"strike of case {message.CaseId} dismissed: {message.Reason!.Trim()}"), decidedBy: operatorName);
+            saga.Outbox.Add(OutboxMessage.Publish(new StrikeDismissed
+            {
+                AccountId = saga.AccountId,
+                CaseId = message.CaseId,
+                Operator = operatorName,
+                Reason = message.Reason.Trim(),
+                ActiveStrikes = decision.ActiveStrikes,
+                DismissedAt = now,
+            }));
+            ModerationMetrics.StrikesRetracted.Add(1);
+            logger.LogInformation("Account {AccountId}: strike of case {CaseId} dismissed by operator {Operator}, {ActiveStrikes} active strike(s) left",
+                saga.AccountId, message.CaseId, operatorName, decision.ActiveStrikes);
+            if (decision.Lifted is not { } lifted)
+                return;
+
+            var statement = statements.ForDismissal(lifted.Level, decision.ActiveStrikes, message.CaseId, now);
+            saga.Restrict(context, clock, lifted, decision.ActiveStrikes, message.CaseId, statement,
+                $"strike of case {message.CaseId} dismissed by {operatorName}: {decision.ActiveStrikes} active strike(s)", decidedBy: operatorName);
+        });
+
+    public static OverrideRejected Refusal(DismissStrike message, IReadOnlyList<string> reasons, TimeProvider clock) => new()
+    {
+        Command = nameof(DismissStrike),
+        SubjectId = message.AccountId,
+        CaseId = message.CaseId,
+        Operator = message.Operator,
+        Reasons = reasons,
+        RejectedAt = clock.GetUtcNow(),
+    };
+
     static void Apply(this AccountStrikesState saga, StrikeStanding standing)
     {
         saga.Strikes = [.. standing.Strikes];
@@ -92,14 +157,14 @@ static class AccountStrikesBehaviorExtensions
 
     /// <summary>Publishes a rung with its statement of reasons and keeps both in the account's history and audit trail.</summary>
     static void Restrict<T>(this AccountStrikesState saga, BehaviorContext<AccountStrikesState, T> context, TimeProvider clock,
-        Restriction restriction, int activeStrikes, Guid caseId, StatementOfReasons statement, string why)
+        Restriction restriction, int activeStrikes, Guid caseId, StatementOfReasons statement, string why, string? decidedBy = null)
         where T : class
     {
         var now = clock.GetUtcNow();
         var commandId = saga.NextCommandId();
         saga.Restrictions.Add(new RestrictionRecord(commandId, restriction.Level, restriction.Until, activeStrikes, caseId, now));
         // A restriction is a decision about a person: it goes into the account's audit trail, with its statement of reasons.
-        context.AppendDecision(clock, new AuditDetails(restriction.Level.ToString(), statement, why));
+        context.AppendDecision(clock, new AuditDetails(restriction.Level.ToString(), statement, why), decidedBy);
         saga.Outbox.Add(OutboxMessage.Publish(new RestrictAccount
         {
             CommandId = commandId,

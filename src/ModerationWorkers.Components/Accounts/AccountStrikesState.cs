@@ -20,6 +20,9 @@ public sealed class AccountStrikesState : IStoredSaga
     /// <summary>Cases restored after a removal: a strike for one of them that arrives later is not applied.</summary>
     public List<Guid> RetractedCases { get; set; } = [];
 
+    /// <summary>Cases whose strike an operator dismissed, so the same command delivered again is answered once; since issue 18.</summary>
+    public List<Guid> DismissedCases { get; set; } = [];
+
     /// <summary>The policy's view of the fields above; not stored, so a document holds each strike once.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public StrikeStanding Standing => new(Strikes, PermanentlyBanned) { SuspendedUntil = SuspendedUntil, RetractedCases = RetractedCases };

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
 using ModerationWorkers.SagaInfrastructure;
 
@@ -19,6 +20,13 @@ public sealed class AccountStrikesStateMachine : MassTransitStateMachine<Account
         // remembering the case, so the strike is not applied when it comes.
         Event(() => RetractStrike, e => e.CorrelateById(m => m.Message.AccountKey));
 
+        Event(() => DismissStrike, e =>
+        {
+            e.CorrelateById(m => DeterministicId.ForAccount(m.Message.AccountId));
+            e.OnMissingInstance(m => m.ExecuteAsync(context => context.Publish(
+                AccountStrikesBehaviorExtensions.Refusal(context.Message, [OverrideRejectionReasons.NoSuchStrike], clock), context.CancellationToken)));
+        });
+
         InstanceState(x => x.CurrentState);
         ConnectStateObserver(new AuditStateObserver<AccountStrikesState>(clock));
 
@@ -34,11 +42,13 @@ public sealed class AccountStrikesStateMachine : MassTransitStateMachine<Account
 
         During(Standing,
             When(RecordStrike).ApplyLadder(ladder, statements, clock, logger),
-            When(RetractStrike).RetractAndRecompute(ladder, statements, clock, logger));
+            When(RetractStrike).RetractAndRecompute(ladder, statements, clock, logger),
+            When(DismissStrike).DismissAndRecompute(ladder, statements, clock, logger));
     }
 
     public State Standing { get; private set; } = null!;
 
     public Event<RecordStrike> RecordStrike { get; private set; } = null!;
     public Event<RetractStrike> RetractStrike { get; private set; } = null!;
+    public Event<DismissStrike> DismissStrike { get; private set; } = null!;
 }

@@ -13,5 +13,6 @@ public sealed class AccountStrikesStateMachineDefinition(IOptions<WorkersOptions
     protected override void PartitionMessages(SagaPartitioning partitioning) =>
         partitioning
             .By<RecordStrike>(m => m.AccountKey)
-            .By<RetractStrike>(m => m.AccountKey);
+            .By<RetractStrike>(m => m.AccountKey)
+            .By<Contracts.DismissStrike>(m => Policy.DeterministicId.ForAccount(m.AccountId));
 }

@@ -16,6 +16,7 @@ static class CaseRedressExtensions
     public static readonly IReadOnlySet<string> RedressStates = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(CaseStateMachine.UnderAppeal), nameof(CaseStateMachine.AwaitingRestore), nameof(CaseStateMachine.LegalHold),
+        nameof(CaseStateMachine.UnderComplaint),
     };
 
     /// <summary>What the redress policy needs to know of this case.</summary>
@@ -25,7 +26,13 @@ static class CaseRedressExtensions
         DecidedAt: saga.ClosedAt,
         CounterNoticeFiled: saga.CounterNoticeAt is not null,
         Appealed: saga.AppealedAt is not null,
-        RedressPending: RedressStates.Contains(saga.CurrentState)) { ClaimType = saga.ClaimType };
+        RedressPending: RedressStates.Contains(saga.CurrentState))
+    {
+        ClaimType = saga.ClaimType,
+        NotifierId = saga.NotifierId,
+        NoActionDecided = saga.Outcome == CaseOutcome.NoInfringementFound,
+        Complained = saga.ComplaintAt is not null,
+    };
 
     /// <summary>A valid counter-notice is forwarded to the notifier and schedules the restore; otherwise it is rejected with its reasons.</summary>
     public static EventActivityBinder<CaseState, CounterNoticeFiled> JudgeCounterNotice(
@@ -107,27 +114,21 @@ static class CaseRedressExtensions
 
     /// <summary>Records the appeal's outcome and tells the parties.</summary>
     public static EventActivityBinder<CaseState, ApplyVerdict> DecideAppeal(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, AppealOutcome outcome, ILogger logger) =>
+        this EventActivityBinder<CaseState, ApplyVerdict> binder, AppealOutcome outcome, AutomatedDecisions automation, StatementsOfReasons statements,
+        ILogger logger) =>
         binder
             .Then(context =>
             {
                 var saga = context.Saga;
                 saga.AppealOutcome = outcome;
                 saga.AppealDecidedAt = context.Message.DecidedAt;
-                saga.NextAudit = new(Decision: outcome.ToString(), Note: $"appeal {outcome}: {context.Message.Reason}");
+                saga.NextAudit = new(Decision: outcome.ToString(), Note: $"appeal {outcome}: {context.Message.Reason}",
+                    StatementOfReasons: statements.ForAppealDecision(outcome, Complainant.Uploader, saga.CorrelationId, saga.ClaimType,
+                        context.Message.Reason, automation.IsAutomated(decidedByPolicy: false, context.Message.ReviewerId)));
                 logger.LogInformation("Appeal of case {CaseId} (notice {NoticeId}, content {ContentId}) decided by {ReviewerId}: {Outcome}",
                     saga.CorrelationId, saga.NoticeId, saga.ContentId, context.Message.ReviewerId, outcome);
             })
-            .PublishOnCommit(context => new AppealDecided
-            {
-                CaseId = context.Saga.CorrelationId,
-                AccountId = context.Saga.AccountId!,
-                Outcome = outcome,
-                ReviewerId = context.Message.ReviewerId,
-                DecidedAt = context.Message.DecidedAt,
-                NoticeId = context.Saga.NoticeId,
-                Reason = context.Message.Reason,
-            });
+            .PublishOnCommit(context => context.AppealDecision(outcome, Complainant.Uploader, automation, statements));
 
     /// <summary>Puts the content back, takes its fingerprint out of the bank and retracts the case's strike.</summary>
     public static EventActivityBinder<CaseState, T> Restore<T>(

@@ -68,6 +68,20 @@ public sealed class CaseState : IStoredSaga, ITimedSaga
     public DateTimeOffset? AppealDecidedAt { get; set; }
     public DateTimeOffset? RestoredAt { get; set; }
 
+    /// <summary>When the notifier's complaint about a decision not to act was accepted (EU DSA Art. 20(1)); since issue 18.</summary>
+    public DateTimeOffset? ComplaintAt { get; set; }
+
+    /// <summary>The digest and message id of the accepted complaint, to answer its redelivery once, as for an appeal.</summary>
+    public string? ComplaintDigest { get; set; }
+
+    public string? ComplaintMessageId { get; set; }
+    public string? ComplaintReason { get; set; }
+    public AppealOutcome? ComplaintOutcome { get; set; }
+    public DateTimeOffset? ComplaintDecidedAt { get; set; }
+
+    /// <summary>When the notifier's retraction of the notice reached this case; since issue 18.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
     public DateTimeOffset? TimerDueAt { get; set; }
     public List<PendingMessage> Outbox { get; set; } = [];
     public List<AuditEntry> PendingAudit { get; set; } = [];

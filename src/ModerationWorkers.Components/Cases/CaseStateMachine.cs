@@ -85,6 +85,23 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             }));
         });
 
+        Event(() => NoticeComplaintFiled, e =>
+        {
+            e.CorrelateById(m => m.Message.CaseId);
+            e.OnMissingInstance(m => m.ExecuteAsync(context => context.Publish(new NoticeComplaintRejected
+            {
+                CaseId = context.Message.CaseId,
+                Reasons = [NoticeComplaintRejectionReasons.UnknownCase],
+                RejectedAt = clock.GetUtcNow(),
+            }, context.CancellationToken)));
+        });
+        Event(() => WithdrawCase, e =>
+        {
+            e.CorrelateById(m => m.Message.CaseId);
+            // The notice was accepted, so its case is opening, perhaps in another consumer right now: let retry find it.
+            e.OnMissingInstance(m => m.Fault());
+        });
+
         InstanceState(x => x.CurrentState);
         // A timer that fires in AwaitingRestore is the restore coming due, not a content wait.
         ConnectStateObserver(new AuditStateObserver<CaseState>(clock,
@@ -132,6 +149,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                     Reasons = [RejectionReasons.UnknownContent],
                     RejectedAt = context.Saga.ClosedAt!.Value,
                 })
+                .ReportToNotice(NoticeItemOutcome.Rejected, [RejectionReasons.UnknownContent])
                 .TransitionTo(Rejected),
             When(ApplyVerdict).IgnoreVerdict(logger, "the case is not open for review yet"));
 
@@ -141,21 +159,53 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 .RemoveContent(statements)
                 .RecordStrike()
                 .RecordNoticeOutcome()
+                .ReportToNotice(NoticeItemOutcome.ContentRemoved)
                 .CloseCase(logger, Closed),
             When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
                 .RecordVerdict(clock, automation, CaseOutcome.NoInfringementFound)
                 .RecordNoticeOutcome()
+                .ReportToNotice(NoticeItemOutcome.NoInfringementFound)
                 .CloseCase(logger, Closed),
             When(ApplyVerdict, context => context.Message.Appeal).IgnoreVerdict(logger, "the case is not under appeal"));
 
         During(UnderAppeal,
             When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
-                .DecideAppeal(AppealOutcome.Upheld, logger)
+                .DecideAppeal(AppealOutcome.Upheld, automation, statements, logger)
                 .TransitionTo(Closed),
             When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
-                .DecideAppeal(AppealOutcome.Reversed, logger)
+                .DecideAppeal(AppealOutcome.Reversed, automation, statements, logger)
                 .Restore(clock, logger, Restored, "the removal was reversed on appeal"),
             When(ApplyVerdict, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under appeal: only an appeal verdict decides it"));
+
+        // A notifier's complaint about a decision not to act is reviewed like an appeal (EU DSA Art. 20(1)).
+        During(UnderComplaint,
+            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
+                .ReverseNoAction(clock, automation, statements)
+                .TransitionTo(Closed),
+            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
+                .UpholdNoAction(automation, statements)
+                .TransitionTo(Closed),
+            When(ApplyVerdict, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under complaint: only an appeal verdict decides it"));
+
+        // A retraction undoes what the notice did: removed content comes back, its strike goes, an open case closes.
+        During(AwaitingContent, AwaitingVerdict,
+            When(WithdrawCase).CloseWithdrawn(store, clock, logger, Withdrawn));
+        During([Closed, UnderAppeal, AwaitingRestore, LegalHold],
+            When(WithdrawCase, context => context.Saga.IsRemovedByNotice())
+                .Then(context => context.Saga.WithdrawnAt = clock.GetUtcNow())
+                .Restore(clock, logger, Restored, "the notifier retracted the notice"),
+            When(WithdrawCase, context => !context.Saga.IsRemovedByNotice())
+                .IgnoreRedress(logger, "A retraction of a notice whose item was not removed"));
+        During(UnderComplaint,
+            When(WithdrawCase)
+                .Then(context =>
+                {
+                    context.Saga.WithdrawnAt = clock.GetUtcNow();
+                    context.Saga.NextAudit = new(Note: "the notifier retracted the notice: their complaint is withdrawn with it");
+                })
+                .TransitionTo(Closed));
+        During([Rejected, Restored, Withdrawn],
+            When(WithdrawCase).IgnoreRedress(logger, "A retraction of the notice"));
 
         During(AwaitingRestore,
             When(CaseTimerElapsed, context => context.Saga.TimerDueAt <= clock.GetUtcNow())
@@ -175,7 +225,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             When(LegalActionConcluded, context => !context.Saga.IsHeldFor(context.Message.CourtReference))
                 .IgnoreRedress(logger, "The conclusion of another court action than the hold's"));
 
-        During([Closed, Rejected, AwaitingRestore, LegalHold, Restored],
+        During([Closed, Rejected, AwaitingRestore, LegalHold, Restored, Withdrawn],
             When(ApplyVerdict).IgnoreVerdict(logger, "the case is already decided"));
 
         // Whether a counter-notice or an appeal can be accepted is the redress policy's call, from the case's facts.
@@ -186,17 +236,21 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 filing => filing.JudgeCounterNotice(redress, clock, logger, AwaitingRestore)),
             When(AppealFiled).IfElse(context => context.Saga.IsAcceptedAppeal(context.Message, context.FilingId()),
                 again => again.IgnoreRedress(logger, "The accepted appeal, delivered again,"),
-                filing => filing.JudgeAppeal(redress, clock, logger, UnderAppeal)));
+                filing => filing.JudgeAppeal(redress, clock, logger, UnderAppeal)),
+            When(NoticeComplaintFiled).IfElse(context => context.Saga.IsAcceptedComplaint(context.Message, context.FilingId()),
+                again => again.IgnoreRedress(logger, "The accepted complaint, delivered again,"),
+                filing => filing.JudgeComplaint(redress, clock, logger, UnderComplaint)));
 
-        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, Restored],
+        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, Restored, UnderComplaint, Withdrawn],
             When(LegalActionFiled).RejectLegalAction(context => redress.CheckLegalAction(context.Message, restoreAt: null, clock.GetUtcNow()).Reasons, clock, logger),
             When(LegalActionConcluded).IgnoreRedress(logger, "The conclusion of a legal action without a legal hold"));
         During(AwaitingRestore, When(LegalActionConcluded).IgnoreRedress(logger, "The conclusion of a legal action without a legal hold"));
 
         // Duplicates and stale notifications change nothing.
-        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored], Ignore(OpenCase));
-        During([AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored], Ignore(ContentRegistered));
-        During([AwaitingVerdict, Closed, Rejected, UnderAppeal, LegalHold, Restored], Ignore(CaseTimerElapsed));
+        During([AwaitingContent, AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored, UnderComplaint, Withdrawn],
+            Ignore(OpenCase));
+        During([AwaitingVerdict, Closed, Rejected, UnderAppeal, AwaitingRestore, LegalHold, Restored, UnderComplaint, Withdrawn], Ignore(ContentRegistered));
+        During([AwaitingVerdict, Closed, Rejected, UnderAppeal, LegalHold, Restored, UnderComplaint, Withdrawn], Ignore(CaseTimerElapsed));
         During(AwaitingContent, AwaitingRestore, Ignore(CaseTimerElapsed));
     }
 
@@ -209,6 +263,12 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     public State LegalHold { get; private set; } = null!;
     public State Restored { get; private set; } = null!;
 
+    /// <summary>The notifier's complaint about a decision not to act is under review; since issue 18.</summary>
+    public State UnderComplaint { get; private set; } = null!;
+
+    /// <summary>Closed before a decision: the notifier retracted the notice; since issue 18.</summary>
+    public State Withdrawn { get; private set; } = null!;
+
     public Event<OpenCase> OpenCase { get; private set; } = null!;
     public Event<ContentRegistered> ContentRegistered { get; private set; } = null!;
     public Event<ApplyVerdict> ApplyVerdict { get; private set; } = null!;
@@ -217,4 +277,6 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
     public Event<AppealFiled> AppealFiled { get; private set; } = null!;
     public Event<LegalActionFiled> LegalActionFiled { get; private set; } = null!;
     public Event<LegalActionConcluded> LegalActionConcluded { get; private set; } = null!;
+    public Event<NoticeComplaintFiled> NoticeComplaintFiled { get; private set; } = null!;
+    public Event<WithdrawCase> WithdrawCase { get; private set; } = null!;
 }

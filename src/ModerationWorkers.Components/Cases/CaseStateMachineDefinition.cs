@@ -33,5 +33,7 @@ public sealed class CaseStateMachineDefinition(IOptions<WorkersOptions> workers,
             .By<CounterNoticeFiled>(m => m.CaseId)
             .By<AppealFiled>(m => m.CaseId)
             .By<LegalActionFiled>(m => m.CaseId)
-            .By<LegalActionConcluded>(m => m.CaseId);
+            .By<LegalActionConcluded>(m => m.CaseId)
+            .By<NoticeComplaintFiled>(m => m.CaseId)
+            .By<WithdrawCase>(m => m.CaseId);
 }

@@ -6,6 +6,7 @@ using ModerationWorkers.Components.Accounts;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Components.Intake;
 using ModerationWorkers.Components.Messages;
+using ModerationWorkers.Components.NoticeOutcomes;
 using ModerationWorkers.Components.Notifiers;
 using ModerationWorkers.Components.Persistence;
 using ModerationWorkers.Components.Transparency;
@@ -61,18 +62,29 @@ public static class ModerationRegistration
         if (roles.Contains(WorkerRole.Verdicts))
             bus.AddConsumer<VerdictReachedConsumer, VerdictReachedConsumerDefinition>();
         if (roles.Contains(WorkerRole.CaseSaga))
+        {
             bus.AddSagaStateMachine<CaseStateMachine, CaseState, CaseStateMachineDefinition>().StoreRepository();
+            bus.AddSagaStateMachine<NoticeStateMachine, NoticeState, NoticeStateMachineDefinition>().StoreRepository();
+        }
         if (roles.Contains(WorkerRole.AccountStrikes))
+        {
             bus.AddSagaStateMachine<AccountStrikesStateMachine, AccountStrikesState, AccountStrikesStateMachineDefinition>().StoreRepository();
+            bus.AddConsumer<ForwardToAccountStrikesConsumer<DismissStrike>, DismissStrikeIntakeDefinition>();
+        }
         if (roles.Contains(WorkerRole.Redress))
         {
             bus.AddConsumer<ForwardToCaseConsumer<CounterNoticeFiled>, CounterNoticeFiledIntakeDefinition>();
             bus.AddConsumer<ForwardToCaseConsumer<AppealFiled>, AppealFiledIntakeDefinition>();
             bus.AddConsumer<ForwardToCaseConsumer<LegalActionFiled>, LegalActionFiledIntakeDefinition>();
             bus.AddConsumer<ForwardToCaseConsumer<LegalActionConcluded>, LegalActionConcludedIntakeDefinition>();
+            bus.AddConsumer<ForwardToCaseConsumer<NoticeComplaintFiled>, NoticeComplaintFiledIntakeDefinition>();
+            bus.AddConsumer<NoticeRetractedConsumer, NoticeRetractedIntakeDefinition>();
         }
         if (roles.Contains(WorkerRole.NotifierStanding))
+        {
             bus.AddSagaStateMachine<NotifierStandingStateMachine, NotifierStandingState, NotifierStandingStateMachineDefinition>().StoreRepository();
+            bus.AddConsumer<ForwardToNotifierStandingConsumer<LiftNotifierSuspension>, LiftNotifierSuspensionIntakeDefinition>();
+        }
         if (roles.Contains(WorkerRole.TransparencyDb))
         {
             services.AddSingleton(sp => new TransparencyStatements(sp.GetRequiredService<IOptions<TransparencyDatabaseOptions>>().Value.Defaults));

@@ -10,7 +10,10 @@ public static class WorkerRole
     public const string AccountStrikes = "account-strikes";
     public const string Timers = "timers";
 
-    /// <summary>Counter-notices, appeals, legal actions and their outcomes: what parties file against a decision.</summary>
+    /// <summary>
+    /// Counter-notices, appeals, legal actions and their outcomes, and since issue 18 notifiers' complaints and
+    /// retractions: what parties file against a decision.
+    /// </summary>
     public const string Redress = "redress";
 
     /// <summary>The notice-abuse ledger of each notifier.</summary>
@@ -31,8 +34,14 @@ public static class WorkerRole
     /// <summary>The queues a role consumes; the timers role consumes none.</summary>
     public static IReadOnlyList<string> QueuesOf(string role) => role switch
     {
-        CaseSaga => [Messages.QueueNames.CaseSaga, Messages.QueueNames.CaseSagaPriority],
-        Redress => [Messages.QueueNames.CounterNotices, Messages.QueueNames.Appeals, Messages.QueueNames.LegalActions, Messages.QueueNames.LegalActionOutcomes],
+        CaseSaga => [Messages.QueueNames.CaseSaga, Messages.QueueNames.CaseSagaPriority, Messages.QueueNames.NoticeOutcomes],
+        Redress =>
+        [
+            Messages.QueueNames.CounterNotices, Messages.QueueNames.Appeals, Messages.QueueNames.LegalActions, Messages.QueueNames.LegalActionOutcomes,
+            Messages.QueueNames.NoticeComplaints, Messages.QueueNames.NoticeRetractions,
+        ],
+        AccountStrikes => [Messages.QueueNames.AccountStrikes, Messages.QueueNames.AccountOverrides],
+        NotifierStanding => [Messages.QueueNames.NotifierStanding, Messages.QueueNames.NotifierOverrides],
         Timers => [],
         _ => [role],
     };

@@ -46,6 +46,19 @@ public sealed class InboundMessageFilter<T>(int maxMessageBytes) : IFilter<Consu
                 Require.Id(concluded.CaseId, "caseId", nameof(LegalActionConcluded));
                 Require.Id(concluded.CourtReference, "courtReference", nameof(LegalActionConcluded));
                 break;
+            case NoticeComplaintFiled complaint:
+                Require.Id(complaint.CaseId, "caseId", nameof(NoticeComplaintFiled));
+                break;
+            case NoticeRetracted retraction:
+                Require.Id(retraction.NoticeId, "noticeId", nameof(NoticeRetracted));
+                break;
+            case DismissStrike dismissal:
+                Require.Id(dismissal.AccountId, "accountId", nameof(DismissStrike));
+                Require.Id(dismissal.CaseId, "caseId", nameof(DismissStrike));
+                break;
+            case LiftNotifierSuspension lift:
+                Require.Id(lift.NotifierId, "notifierId", nameof(LiftNotifierSuspension));
+                break;
         }
 
         return next.Send(context);

@@ -67,6 +67,7 @@ public sealed class NoticeFiledConsumer(
             {
                 Digest = digest,
                 TrustedFlagger = NotifierIdentity.PriorityOf(notice.Notifier, policy) == CasePriority.High,
+                NotifierId = notifierId,
             },
             cancellationToken);
     }

@@ -22,6 +22,21 @@ public static class QueueNames
     public const string LegalActionOutcomes = "legal-action-outcomes";
     public const string NotifierStanding = "notifier-standing";
 
+    /// <summary>Notifiers' complaints about a decision not to act (<c>NoticeComplaintFiled</c>), since issue 18.</summary>
+    public const string NoticeComplaints = "notice-complaints";
+
+    /// <summary>Notifiers' retractions (<c>NoticeRetracted</c>), since issue 18.</summary>
+    public const string NoticeRetractions = "notice-retractions";
+
+    /// <summary>The notice aggregate's queue, on the case-saga role: each decided item of a notice of several items, since issue 18.</summary>
+    public const string NoticeOutcomes = "notice-outcomes";
+
+    /// <summary>Operators' <c>DismissStrike</c>, on the account-strikes role, since issue 18.</summary>
+    public const string AccountOverrides = "account-overrides";
+
+    /// <summary>Operators' <c>LiftNotifierSuspension</c>, on the notifier-standing role, since issue 18.</summary>
+    public const string NotifierOverrides = "notifier-overrides";
+
     /// <summary>The transparency-db role's queue, bound to the exchanges of RemoveContent, RestrictAccount and RestoreContent, since issue 17.</summary>
     public const string TransparencyDb = "transparency-db";
 

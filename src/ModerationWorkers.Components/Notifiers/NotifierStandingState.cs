@@ -21,6 +21,9 @@ public sealed class NotifierStandingState : IStoredSaga
     public DateTimeOffset? SuspendedUntil { get; set; }
     public bool Warned { get; set; }
 
+    /// <summary>The last operator lift applied (operator and issue time), so the same command delivered again is answered once; since issue 18.</summary>
+    public string? LastLift { get; set; }
+
     public List<PendingMessage> Outbox { get; set; } = [];
     public List<AuditEntry> PendingAudit { get; set; } = [];
     public int AuditSequence { get; set; }

@@ -16,6 +16,12 @@ public sealed class NotifierStandingStateMachine : MassTransitStateMachine<Notif
     public NotifierStandingStateMachine(NoticeAbusePolicy abuse, PolicyOptions policy, TimeProvider clock, ILogger<NotifierStandingStateMachine> logger)
     {
         Event(() => RecordNoticeOutcome, e => e.CorrelateById(m => m.Message.NotifierId));
+        Event(() => LiftNotifierSuspension, e =>
+        {
+            e.CorrelateById(m => m.Message.NotifierId);
+            e.OnMissingInstance(m => m.ExecuteAsync(context => context.Publish(
+                NotifierStandingBehaviorExtensions.Refusal(context.Message, [OverrideRejectionReasons.NotSuspended], clock), context.CancellationToken)));
+        });
 
         InstanceState(x => x.CurrentState);
         ConnectStateObserver(new AuditStateObserver<NotifierStandingState>(clock));
@@ -26,10 +32,12 @@ public sealed class NotifierStandingStateMachine : MassTransitStateMachine<Notif
                 .TransitionTo(Tracked));
 
         During(Tracked,
-            When(RecordNoticeOutcome).ApplyAbusePolicy(abuse, policy, clock, logger));
+            When(RecordNoticeOutcome).ApplyAbusePolicy(abuse, policy, clock, logger),
+            When(LiftNotifierSuspension).LiftSuspension(abuse, clock, logger));
     }
 
     public State Tracked { get; private set; } = null!;
 
     public Event<RecordNoticeOutcome> RecordNoticeOutcome { get; private set; } = null!;
+    public Event<LiftNotifierSuspension> LiftNotifierSuspension { get; private set; } = null!;
 }

@@ -11,5 +11,7 @@ public sealed class NotifierStandingStateMachineDefinition(IOptions<WorkersOptio
     : PartitionedSagaDefinition<NotifierStandingState>(QueueNames.NotifierStanding, workers.Value.For(WorkerRole.NotifierStanding), rabbitMq.Value)
 {
     protected override void PartitionMessages(SagaPartitioning partitioning) =>
-        partitioning.By<RecordNoticeOutcome>(m => m.NotifierId);
+        partitioning
+            .By<RecordNoticeOutcome>(m => m.NotifierId)
+            .By<Contracts.LiftNotifierSuspension>(m => m.NotifierId);
 }

@@ -20,6 +20,7 @@ public static class AuditCauses
         [nameof(ContentRegistered)] = nameof(ContentUploaded),
         [nameof(ApplyVerdict)] = nameof(VerdictReached),
         [nameof(CaseTimerElapsed)] = ContentWaitTimeout,
+        [nameof(WithdrawCase)] = nameof(NoticeRetracted),
     };
 
     /// <summary>The cause of a case's transition on <paramref name="eventName"/>: its public message, or the event itself.</summary>

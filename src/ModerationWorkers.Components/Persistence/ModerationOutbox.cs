@@ -14,6 +14,8 @@ public static class ModerationOutbox
             typeof(RecordStrike), typeof(RetractStrike), typeof(RecordNoticeOutcome), typeof(RestoreContent), typeof(CounterNoticeReceived),
             typeof(CounterNoticeRejected), typeof(AppealOpened), typeof(AppealRejected), typeof(AppealDecided), typeof(NotifierWarned),
             typeof(NotifierSuspended), typeof(LegalActionRejected), typeof(BankFingerprint), typeof(UnbankFingerprint),
+            typeof(NoticeDecided), typeof(RecordItemDecision), typeof(NoticeComplaintRejected), typeof(StrikeDismissed), typeof(NotifierSuspensionLifted),
+            typeof(OverrideRejected),
         ],
         QueueNames.Resolve,
         message =>

@@ -35,10 +35,10 @@ public static class AuditTrailExtensions
     }
 
     /// <summary>An entry for a decision that leaves the state as it is: a restriction of an account, a notifier's warning.</summary>
-    public static void AppendDecision<TSaga>(this BehaviorContext<TSaga> context, TimeProvider clock, AuditDetails details)
+    public static void AppendDecision<TSaga>(this BehaviorContext<TSaga> context, TimeProvider clock, AuditDetails details, string? decidedBy = null)
         where TSaga : class, IStoredSaga
     {
         context.Saga.NextAudit = details;
-        context.AppendAudit(clock, context.Saga.CurrentState, context.Saga.CurrentState);
+        context.AppendAudit(clock, context.Saga.CurrentState, context.Saga.CurrentState, decidedBy: decidedBy);
     }
 }

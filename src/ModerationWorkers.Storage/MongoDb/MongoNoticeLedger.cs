@@ -34,6 +34,7 @@ sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
                     { "contentIds", new BsonArray(notice.ContentIds) },
                     { "digest", notice.Digest is null ? BsonNull.Value : new BsonString(notice.Digest) },
                     { "trustedFlagger", notice.TrustedFlagger },
+                    { "notifierId", notice.NotifierId is { } notifier ? new BsonString(notifier.ToString()) : BsonNull.Value },
                 }),
                 new UpdateOptions { IsUpsert = true },
                 cancellationToken);
@@ -61,5 +62,6 @@ sealed class MongoNoticeLedger(IMongoDatabase database) : INoticeLedger
     {
         Digest = d.TryGetValue("digest", out var digest) && digest.IsString ? digest.AsString : null,
         TrustedFlagger = d.TryGetValue("trustedFlagger", out var trusted) && trusted.IsBoolean && trusted.AsBoolean,
+        NotifierId = d.TryGetValue("notifierId", out var notifier) && notifier.IsString ? Guid.Parse(notifier.AsString) : null,
     };
 }

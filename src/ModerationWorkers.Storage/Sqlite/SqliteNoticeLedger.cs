@@ -4,7 +4,7 @@ namespace ModerationWorkers.Storage.Sqlite;
 
 sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
 {
-    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids, digest, notifier_kind";
+    const string Columns = "notice_id, claim_type, received_at, accepted, reasons, content_ids, digest, notifier_kind, notifier_id";
     const string TrustedFlagger = "TrustedFlagger";
 
     public async Task<NoticeRecord?> Find(string noticeId, CancellationToken cancellationToken)
@@ -20,16 +20,17 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
         {
             await using var command = SqliteDatabase.Command(connection,
                 $"""
-                INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents, $digest, $kind)
+                INSERT INTO notices ({Columns}) VALUES ($id, $claim, $at, $accepted, $reasons, $contents, $digest, $kind, $notifier)
                 ON CONFLICT (notice_id) DO UPDATE SET claim_type = excluded.claim_type, received_at = excluded.received_at,
                     accepted = excluded.accepted, reasons = excluded.reasons, content_ids = excluded.content_ids, digest = excluded.digest,
-                    notifier_kind = excluded.notifier_kind
+                    notifier_kind = excluded.notifier_kind, notifier_id = excluded.notifier_id
                 WHERE notices.accepted = 0
                 """,
                 ("$id", notice.NoticeId), ("$claim", notice.ClaimType), ("$at", SqliteDatabase.ToUnixMs(notice.ReceivedAt)),
                 ("$accepted", notice.Accepted ? 1 : 0), ("$reasons", JsonSerializer.Serialize(notice.Reasons)),
                 ("$contents", JsonSerializer.Serialize(notice.ContentIds)), ("$digest", notice.Digest),
-                ("$kind", notice.TrustedFlagger ? TrustedFlagger : null));
+                ("$kind", notice.TrustedFlagger ? TrustedFlagger : null),
+                ("$notifier", notice.NotifierId?.ToString()));
             await command.ExecuteNonQueryAsync(token);
         }, cancellationToken);
 
@@ -56,5 +57,6 @@ sealed class SqliteNoticeLedger(SqliteDatabase database) : INoticeLedger
     {
         Digest = reader.IsDBNull(6) ? null : reader.GetString(6),
         TrustedFlagger = !reader.IsDBNull(7) && reader.GetString(7) == TrustedFlagger,
+        NotifierId = reader.IsDBNull(8) ? null : Guid.Parse(reader.GetString(8)),
     };
 }

@@ -15,8 +15,9 @@ public static class SqliteSchema
     /// 4: the typed audit entry's <c>audit.decision</c> and <c>audit.statement</c>. The rows of earlier versions are
     /// rewritten in that format as the file migrates (a statement was inside <c>detail</c>, a decision was a <c>to_state</c>).
     /// 5: <c>statements</c>, the submissions to the DSA Transparency Database; <c>notices.notifier_kind</c> (trusted flagger).
+    /// 6: <c>notices.notifier_id</c>, the notifier's pseudonym, for retractions.
     /// </summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     const string Tables = """
         CREATE TABLE IF NOT EXISTS sagas (
@@ -31,7 +32,7 @@ public static class SqliteSchema
             content_id TEXT NOT NULL, case_id TEXT NOT NULL, PRIMARY KEY (content_id, case_id)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS notices (
             notice_id TEXT PRIMARY KEY, claim_type TEXT NOT NULL, received_at INTEGER NOT NULL, accepted INTEGER NOT NULL,
-            reasons TEXT NOT NULL, content_ids TEXT NOT NULL, digest TEXT NULL, notifier_kind TEXT NULL);
+            reasons TEXT NOT NULL, content_ids TEXT NOT NULL, digest TEXT NULL, notifier_kind TEXT NULL, notifier_id TEXT NULL);
         CREATE INDEX IF NOT EXISTS ix_notices_received ON notices (received_at);
         CREATE TABLE IF NOT EXISTS fingerprints (
             fingerprint TEXT NOT NULL, case_id TEXT NOT NULL, notice_id TEXT NOT NULL, content_id TEXT NOT NULL,
@@ -55,7 +56,7 @@ public static class SqliteSchema
 
     // Nullable columns added after version 2, in order: a file of any earlier version gets the ones it lacks.
     static readonly (string Table, string Column)[] AddedColumns =
-        [("notices", "digest"), ("audit", "decision"), ("audit", "statement"), ("notices", "notifier_kind")];
+        [("notices", "digest"), ("audit", "decision"), ("audit", "statement"), ("notices", "notifier_kind"), ("notices", "notifier_id")];
 
     /// <summary>
     /// How long a starting process waits for the write lock while another one migrates the file: far longer than the

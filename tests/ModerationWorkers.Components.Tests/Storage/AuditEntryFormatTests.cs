@@ -89,7 +89,7 @@ public sealed class AuditEntryFormatTests
         var options = new StorageOptions { Sqlite = new SqliteStorageOptions { Path = path } };
 
         var refused = await Assert.ThrowsAsync<StoreNotReadyException>(() => ModerationStores.OpenExisting(options, CancellationToken.None));
-        Assert.Contains("schema version 3, older than this release's 5", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version 3, older than this release's {SqliteSchema.Version}", refused.Message, StringComparison.Ordinal);
 
         await ModerationStores.Create(options).Initialize(CancellationToken.None);
         var store = await ModerationStores.OpenExisting(options, CancellationToken.None);

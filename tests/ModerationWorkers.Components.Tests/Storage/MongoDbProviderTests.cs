@@ -34,7 +34,7 @@ public sealed class MongoDbProviderTests
     [Fact]
     public void Every_saga_kind_is_in_the_typed_registry()
     {
-        Assert.Equal(["accounts", "cases", "notifiers"], SagaKinds.All.Select(k => k.Name));
+        Assert.Equal(["accounts", "cases", "notifiers", "notices"], SagaKinds.All.Select(k => k.Name));
         Assert.Equal([SagaKinds.Cases], SagaKinds.Timed);
     }
 

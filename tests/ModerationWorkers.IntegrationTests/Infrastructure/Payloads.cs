@@ -64,4 +64,22 @@ public static class Payloads
         reason = "It is a parody.",
         filedAt = "2026-11-30T12:00:00+00:00",
     };
+
+    /// <summary>A notifier's complaint about a decision not to act, since issue 18; the address of <see cref="Notice"/>'s notifier by default.</summary>
+    public static object Complaint(Guid caseId, string notifierEmail = "ada@rights.example") => new
+    {
+        caseId,
+        notifierEmail,
+        reason = "The upload is the whole film.",
+        filedAt = "2026-11-30T12:00:00+00:00",
+    };
+
+    /// <summary>A notifier's retraction, since issue 18.</summary>
+    public static object Retraction(string noticeId, string notifierEmail = "ada@rights.example") => new
+    {
+        noticeId,
+        notifierEmail,
+        reason = "Filed against the wrong upload.",
+        retractedAt = "2026-11-30T12:00:00+00:00",
+    };
 }

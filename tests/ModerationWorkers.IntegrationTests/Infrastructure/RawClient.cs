@@ -19,6 +19,7 @@ public sealed class RawClient : IAsyncDisposable
     [
         "CaseOpened", "NoticeRejected", "RemoveContent", "RestrictAccount", "CaseClosed", "RestoreContent", "CounterNoticeReceived",
         "CounterNoticeRejected", "AppealOpened", "AppealRejected", "AppealDecided", "NotifierWarned", "NotifierSuspended", "LegalActionRejected",
+        "NoticeDecided", "NoticeComplaintRejected", "NoticeRetractionRejected", "StrikeDismissed", "NotifierSuspensionLifted", "OverrideRejected",
     ];
 
     readonly IConnection _connection;
