@@ -63,18 +63,7 @@ static class CaseNotifierExtensions
                     logger.LogInformation("Notifier's complaint for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: back to review",
                         saga.CorrelationId, saga.NoticeId, saga.ContentId);
                 })
-                .PublishOnCommit(context => new AppealOpened
-                {
-                    CaseId = context.Saga.CorrelationId,
-                    NoticeId = context.Saga.NoticeId,
-                    ContentId = context.Saga.ContentId,
-                    AccountId = context.Saga.AccountId!,
-                    ClaimType = context.Saga.ClaimType,
-                    OriginalVerdict = context.Saga.Verdict!.Value,
-                    Reason = context.Saga.ComplaintReason,
-                    OpenedAt = context.Saga.ComplaintAt!.Value,
-                    Complainant = Complainant.Notifier,
-                })
+                .PublishOnCommit(context => context.Saga.ReviewOpened(Complainant.Notifier, context.Saga.ComplaintReason, context.Saga.ComplaintAt!.Value))
                 .TransitionTo(underComplaint),
             reject => reject
                 .PublishOnCommit(context =>

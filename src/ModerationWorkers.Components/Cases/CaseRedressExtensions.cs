@@ -90,17 +90,7 @@ static class CaseRedressExtensions
                     logger.LogInformation("Appeal for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: back to review",
                         saga.CorrelationId, saga.NoticeId, saga.ContentId);
                 })
-                .PublishOnCommit(context => new AppealOpened
-                {
-                    CaseId = context.Saga.CorrelationId,
-                    NoticeId = context.Saga.NoticeId,
-                    ContentId = context.Saga.ContentId,
-                    AccountId = context.Saga.AccountId!,
-                    ClaimType = context.Saga.ClaimType,
-                    OriginalVerdict = context.Saga.Verdict!.Value,
-                    Reason = context.Saga.AppealReason,
-                    OpenedAt = context.Saga.AppealedAt!.Value,
-                })
+                .PublishOnCommit(context => context.Saga.ReviewOpened(Complainant.Uploader, context.Saga.AppealReason, context.Saga.AppealedAt!.Value))
                 .TransitionTo(underAppeal),
             reject => reject
                 .PublishOnCommit(context => new AppealRejected
@@ -111,6 +101,20 @@ static class CaseRedressExtensions
                         redress.CheckAppeal(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).Reasons),
                     RejectedAt = clock.GetUtcNow(),
                 }));
+
+    /// <summary>Tells reviewers that a decided case is to be reviewed again, and at whose request.</summary>
+    public static AppealOpened ReviewOpened(this CaseState saga, Complainant complainant, string? reason, DateTimeOffset openedAt) => new()
+    {
+        CaseId = saga.CorrelationId,
+        NoticeId = saga.NoticeId,
+        ContentId = saga.ContentId,
+        AccountId = saga.AccountId!,
+        ClaimType = saga.ClaimType,
+        OriginalVerdict = saga.Verdict!.Value,
+        Reason = reason,
+        OpenedAt = openedAt,
+        Complainant = complainant,
+    };
 
     /// <summary>Records the appeal's outcome and tells the parties.</summary>
     public static EventActivityBinder<CaseState, ApplyVerdict> DecideAppeal(
