@@ -58,6 +58,13 @@ write[operator]="amq\\.default|${C}(DismissStrike|LiftNotifierSuspension)"
 read[operator]='.*_error'
 tags[operator]='management,impersonator'
 
+# KEDA (compose/kubernetes) reads queue lengths through the management API, HTTP mode: the monitoring tag lets it
+# see every queue's counts; it may not declare, publish or consume anything, here or anywhere. Since issue 19.
+configure[keda]=''
+write[keda]=''
+read[keda]=''
+tags[keda]='monitoring'
+
 configure[content-intake]="$(own content-intake)|${C}ContentUploaded|$(send_c case-saga)|${fault}|${bus}"
 write[content-intake]="$(own content-intake)|$(send_w case-saga)|${fault}|${bus}"
 read[content-intake]="content-intake|${C}ContentUploaded|$(send_r case-saga)|${bus}"
@@ -128,11 +135,11 @@ apply() {
   echo "[broker-users] $user on $vhost: configure $c | write $w | read $r${6:+ | tags $6}"
 }
 
-for role in platform reviewer downstream operator content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers transparency-db; do
+for role in platform reviewer downstream operator keda content-intake notice-intake verdicts redress case-saga account-strikes notifier-standing timers transparency-db; do
   variable="MW_PASSWORD_$(echo "$role" | tr 'a-z-' 'A-Z_')"
   password="${!variable:-${MW_PASSWORD:-}}"
-  if [[ -z "$password" && ( "$role" == operator || "$role" == transparency-db ) ]]; then
-    # Added in issues 14 and 17: deployments that name each role's password are not broken by a user they never asked for.
+  if [[ -z "$password" && ( "$role" == operator || "$role" == transparency-db || "$role" == keda ) ]]; then
+    # Added in issues 14, 17 and 19: deployments that name each role's password are not broken by a user they never asked for.
     echo "[broker-users] $role: skipped, no password (set $variable or MW_PASSWORD to create it)" >&2
     continue
   fi

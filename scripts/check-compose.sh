@@ -6,7 +6,9 @@
 # - the file is valid Compose, with compose/.env.example as its .env, with and without `--profile monitoring`;
 # - each of the eight worker roles is a service that runs only that role (`--roles <role>`), connects as that
 #   role's broker user, and sets deploy.replicas;
-# - the files it mounts and builds from exist, and compose/prometheus.yml scrapes every role.
+# - the files it mounts and builds from exist, and compose/prometheus.yml scrapes every role and RabbitMQ;
+# - since issue 19: every image is pinned, every worker has a health check of /health/ready, MongoDB runs with
+#   authentication and a least-privilege user for the workers, and the broker's admin password comes from .env.
 # Prints one line when all is well; exits non-zero naming the problem otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -115,6 +117,37 @@ else:
         for role in roles:
             if role not in names:
                 problems.append(f"{scrape_file}: no dns_sd_configs target for {role} on port 9090")
+
+# Since issue 19: a hardened stack.
+import re
+for name, service in services.items():
+    image = service.get("image", "")
+    if image and not re.search(r":v?[0-9][^:]*$", image) and not image.endswith(":local"):
+        problems.append(f"service {name}: image {image} is not pinned to a version")
+for role in roles:
+    test = " ".join((services.get(role, {}).get("healthcheck") or {}).get("test") or [])
+    if "/dev/tcp/127.0.0.1/9090" not in test or "/health/ready" not in test:
+        problems.append(f"service {role}: no health check of /health/ready")
+mongo = services.get("mongodb", {})
+mongo_text = yaml.safe_dump(mongo)
+if "--keyFile" not in mongo_text or "MONGO_INITDB_ROOT_PASSWORD" not in mongo_text:
+    problems.append("service mongodb: authentication (a keyFile and a root user) is not on")
+mongo_check = " ".join((mongo.get("healthcheck") or {}).get("test") or [])
+if "isWritablePrimary" not in mongo_check:
+    problems.append("service mongodb: its health check does not wait for a writable primary")
+if "roles:[{role:'readWrite', db:'moderation'}]" not in mongo_check:
+    problems.append("service mongodb: the workers' user is not limited to readWrite on the moderation database")
+for role in roles:
+    connection = str(((services.get(role, {}).get("environment")) or {}).get("Storage__MongoDb__ConnectionString", ""))
+    if not connection.startswith("mongodb://moderation:"):
+        problems.append(f"service {role}: does not connect to MongoDB as the workers' user")
+rabbit_env = services.get("rabbitmq", {}).get("environment") or {}
+if not rabbit_env.get("RABBITMQ_DEFAULT_PASS") or rabbit_env.get("RABBITMQ_DEFAULT_PASS") == "guest":
+    problems.append("service rabbitmq: the admin password does not come from .env")
+if prometheus is not None and scrape_file and os.path.isfile(scrape_file):
+    targets = {t for job in scrape.get("scrape_configs") or [] for sc in job.get("static_configs") or [] for t in sc.get("targets") or []}
+    if "rabbitmq:15692" not in targets:
+        problems.append(f"{scrape_file}: RabbitMQ's own endpoint (rabbitmq:15692) is not scraped")
 
 for problem in problems:
     print(f"[check-compose] compose/docker-compose.yml: {problem}", file=sys.stderr)

@@ -31,6 +31,10 @@ if listening 127.0.0.1 5672; then
     rabbitmq-plugins enable --quiet rabbitmq_management >/dev/null 2>&1 || true
     wait_for_management
   fi
+  # The monitoring tests read queue metrics from rabbitmq_prometheus (port 15692), as Prometheus does.
+  if ! listening 127.0.0.1 15692 && command -v rabbitmq-plugins >/dev/null; then
+    rabbitmq-plugins enable --quiet rabbitmq_prometheus >/dev/null 2>&1 || true
+  fi
   exit 0
 fi
 
@@ -55,9 +59,11 @@ cat > /etc/rabbitmq/rabbitmq.conf <<'CONF'
 listeners.tcp.default = 127.0.0.1:5672
 management.tcp.ip = 127.0.0.1
 management.tcp.port = 15672
+prometheus.tcp.ip = 127.0.0.1
+prometheus.tcp.port = 15692
 loopback_users.guest = true
 CONF
-echo '[rabbitmq_management].' > /etc/rabbitmq/enabled_plugins
+echo '[rabbitmq_management,rabbitmq_prometheus].' > /etc/rabbitmq/enabled_plugins
 
 # The node is rabbit@localhost: a minimal root may lack the hosts entry that Erlang's name lookup needs.
 grep -qE '^[[:space:]]*127\.0\.0\.1[[:space:]].*\blocalhost\b' /etc/hosts 2>/dev/null || echo '127.0.0.1 localhost' >> /etc/hosts

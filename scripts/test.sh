@@ -6,9 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The compose file is for users with Docker; it is validated here without an engine. So is the CI workflow.
+# The compose file is for users with Docker; it is validated here without an engine. So is the CI workflow. So are
+# the Kubernetes manifests (rendered and checked against the schemas, no cluster), the Dockerfile, and the alerts.
 scripts/check-compose.sh
 scripts/check-workflows.sh
+scripts/check-kubernetes.sh
+scripts/check-dockerfile.sh
+scripts/check-monitoring.sh
 scripts/ensure-broker.sh
 
 if [[ -z "${MODERATION_TEST_MONGODB:-}" && -z "${DOCKER_HOST:-}" && ! -S /var/run/docker.sock ]]; then

@@ -51,6 +51,27 @@ public static class ModerationMetrics
     /// <summary>Where the pending-statements gauge reads from: the submitter of this process.</summary>
     public static void ObservePendingStatements(Func<int> read) => _pendingStatements = read;
 
+    public static readonly Counter<long> ConsumeFaults = Meter.CreateCounter<long>("moderation.consume.faults",
+        description: "Failed consume attempts, retried or not, by queue, message type and exception: what leads to an _error queue");
+
+    static Func<int> _ready = () => 0;
+
+    static readonly ObservableGauge<int> Ready = Meter.CreateObservableGauge("moderation.ready", () => _ready(),
+        description: "1 while this process is ready (its store is migrated and its bus consumes), as /health/ready answers; 0 otherwise");
+
+    /// <summary>Adds zero to every counter without tags, so each has a series from the first scrape.</summary>
+    public static void InitializeCounters()
+    {
+        foreach (var field in typeof(ModerationMetrics).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            if (field.GetValue(null) is Counter<long> counter)
+                counter.Add(0);
+        }
+    }
+
+    /// <summary>Where the readiness gauge reads from: the host of this process.</summary>
+    public static void ObserveReadiness(Func<int> read) => _ready = read;
+
     public static readonly Histogram<double> NoticeToRemoval = Meter.CreateHistogram<double>("moderation.notice_to_removal", unit: "s",
         description: "Time from a notice's acceptance to the removal of the content");
 }

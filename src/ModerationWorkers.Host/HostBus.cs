@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModerationWorkers.Components.Configuration;
-using ModerationWorkers.Components.Transparency;
 using ModerationWorkers.Messaging;
 
 namespace ModerationWorkers.Host;
@@ -15,22 +14,7 @@ static class HostBus
     /// <summary>MassTransit on RabbitMQ, with the endpoints of the roles this process runs.</summary>
     public static IServiceCollection AddModerationBus(this IServiceCollection services, IConfiguration configuration)
     {
-        IReadOnlySet<string> roles;
-        var transparencyConfigured = !string.IsNullOrWhiteSpace(configuration[$"{TransparencyDatabaseOptions.Section}:Endpoint"]);
-        try
-        {
-            roles = WorkerRole.Parse(configuration[$"{WorkersOptions.Section}:Roles"],
-                transparencyConfigured ? new HashSet<string> { WorkerRole.TransparencyDb } : null);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new OptionsValidationException("Workers:Roles", typeof(WorkersOptions), [$"Workers:Roles: {ex.Message}"]);
-        }
-
-        if (roles.Contains(WorkerRole.TransparencyDb) && !transparencyConfigured)
-            throw new OptionsValidationException("TransparencyDatabase:Endpoint", typeof(TransparencyDatabaseOptions),
-                ["TransparencyDatabase:Endpoint: must be set for the transparency-db role"]);
-
+        var roles = HostRoles.Parse(configuration);
         services.AddMassTransit(bus =>
         {
             bus.AddModerationWorkers(services, roles);

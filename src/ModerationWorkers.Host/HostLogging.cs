@@ -33,7 +33,7 @@ static class HostLogging
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             else
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-        });
+        }, writeToProviders: configuration.GetValue<bool>("Observability:Otlp:Logs"));
 
     public static bool IsConfigurationError(Exception exception) => exception switch
     {

@@ -70,6 +70,7 @@ public sealed class OperationsTests : IAsyncLifetime
     [InlineData("RabbitMq__Uri", "not a uri", "RabbitMq:Uri")]
     [InlineData("Workers__Endpoints__verdicts__PrefetchCount", "0", "Workers:Endpoints:verdicts:PrefetchCount")]
     [InlineData("Observability__Port", "70000", "Observability:Port")]
+    [InlineData("Observability__Otlp__Metrics", "true", "Observability:Otlp")]
     public async Task A_bad_option_stops_the_host_with_one_line_naming_the_key(string key, string value, string named)
     {
         var (exitCode, output) = await HostProcess.RunToExit(_system.Environment(new Dictionary<string, string> { [key] = value }), TimeSpan.FromSeconds(60));

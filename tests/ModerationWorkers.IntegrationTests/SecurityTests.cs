@@ -205,6 +205,7 @@ public sealed class SecurityTests : IAsyncLifetime
         ["reviewer"] = ([], [], [C + "VerdictReached"]),
         ["downstream"] = ([], [], []),
         ["operator"] = ([], [], [.. Overrides.Select(m => C + m)]),
+        ["keda"] = ([], [], []),
         ["content-intake"] = (["content-intake"], ["content-intake", "case-saga"], ["content-intake", "case-saga", "case-saga.inbox"]),
         ["notice-intake"] = (["notice-intake"], ["notice-intake", "case-saga", "case-saga-priority"],
             ["notice-intake", C + "NoticeRejected", "case-saga", "case-saga.inbox", "case-saga-priority", "case-saga-priority.inbox"]),
@@ -271,6 +272,36 @@ public sealed class SecurityTests : IAsyncLifetime
         }
 
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public async Task The_keda_user_reads_queue_lengths_through_the_management_api_and_nothing_else()
+    {
+        var users = await BrokerUsers.Create(_system.Vhost);
+        var host = await _system.StartHost();
+        await host.Kill(); // the queues stay, and nothing consumes what is published now
+        await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-keda", "acct-keda"));
+
+        using var http = new HttpClient { BaseAddress = new Uri("http://127.0.0.1:15672/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{users.User("keda")}:{BrokerUsers.Password}")));
+        var path = $"api/queues/{Uri.EscapeDataString(_system.Vhost.Name)}/content-intake";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        long messages;
+        do
+        {
+            // The management API refreshes its counts every few seconds.
+            await Task.Delay(500);
+            var queue = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(http, path);
+            messages = queue.TryGetProperty("messages", out var count) ? count.GetInt64() : 0;
+        }
+        while (messages < 1 && DateTime.UtcNow < deadline);
+        Assert.Equal(1, messages);
+
+        // It may not read the messages themselves, nor connect over AMQP to do anything (the matrix test covers the rest).
+        var peek = await http.PostAsync($"{path}/get",
+            new StringContent("""{"count":1,"ackmode":"ack_requeue_true","encoding":"auto"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, peek.StatusCode);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public static class ModerationRegistration
     /// <summary>Adds the consumers, sagas and hosted services of the given roles.</summary>
     public static void AddModerationWorkers(this IBusRegistrationConfigurator bus, IServiceCollection services, IReadOnlySet<string> roles)
     {
+        bus.AddConsumeObserver<ConsumeFaultCounter>();
         if (roles.Contains(WorkerRole.ContentIntake))
             bus.AddConsumer<ContentUploadedConsumer, ContentUploadedConsumerDefinition>();
         if (roles.Contains(WorkerRole.NoticeIntake))

@@ -31,6 +31,13 @@ public static class WorkerRole
     /// <summary>Roles that run only where they are configured.</summary>
     public static IReadOnlyList<string> Optional { get; } = [TransparencyDb];
 
+    /// <summary>
+    /// Roles that run as one replica, never autoscaled: timers consumes no queue (it polls the store, and a second
+    /// poller only repeats the first one's work), and transparency-db is bounded by the database's rate limit, which
+    /// each replica would spend again. Deployments (compose/kubernetes) hold these at one replica.
+    /// </summary>
+    public static IReadOnlySet<string> SingleReplica { get; } = new HashSet<string>(StringComparer.Ordinal) { Timers, TransparencyDb };
+
     /// <summary>The queues a role consumes; the timers role consumes none.</summary>
     public static IReadOnlyList<string> QueuesOf(string role) => role switch
     {

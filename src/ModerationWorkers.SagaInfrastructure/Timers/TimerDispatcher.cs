@@ -35,11 +35,17 @@ public sealed class TimerDispatcher(
     /// <summary>Timers sent more than once and still pending: their message is failing. Shown as moderation.timers.retrying.</summary>
     public int Retrying { get; private set; }
 
+    /// <summary>How long the oldest due timer had been due at the last pass, in seconds. Shown as moderation.timers.overdue.</summary>
+    public double OverdueSeconds { get; private set; }
+
+    DateTimeOffset? _oldestDue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WhenReady(stoppingToken);
         logger.LogInformation("Timer dispatcher polls every {PollInterval}", timers.PollInterval);
         SagaInfrastructureMetrics.ObserveRetryingTimers(() => Retrying);
+        SagaInfrastructureMetrics.ObserveOverdueTimers(() => OverdueSeconds);
         using var timer = new PeriodicTimer(timers.PollInterval, clock);
         do
         {
@@ -78,9 +84,11 @@ public sealed class TimerDispatcher(
     {
         var now = clock.GetUtcNow();
         var sent = 0;
+        _oldestDue = null;
         foreach (var target in timers.Targets)
             sent += await DispatchKind(target, now, cancellationToken);
         Retrying = _sent.Values.Count(s => s.Times > 1);
+        OverdueSeconds = _oldestDue is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : 0;
         return sent;
     }
 
@@ -96,6 +104,8 @@ public sealed class TimerDispatcher(
             var due = await store.Sagas.FindDueTimers(target.Kind, now, PageSize, after, cancellationToken);
             foreach (var timer in due)
             {
+                if (_oldestDue is null || timer.DueAt < _oldestDue)
+                    _oldestDue = timer.DueAt;
                 var key = (target.Kind, timer.Id);
                 seen.Add(key);
                 if (sent >= MaxSendsPerPass)
