@@ -19,7 +19,7 @@ public sealed class ObservabilityOptions : IValidatableObject
     public OtlpOptions Otlp { get; set; } = new();
 
     /// <summary>The standard variable the OTLP exporters read, checked here so that a missing one is refused at start.</summary>
-    public string? OtlpEndpoint { get; set; }
+    public string? OtlpEndpoint { get; internal set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

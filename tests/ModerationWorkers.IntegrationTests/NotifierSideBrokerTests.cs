@@ -126,6 +126,14 @@ public sealed class NotifierSideBrokerTests : IAsyncLifetime
         var refusal = await Client.WaitFor<OverrideRejected>(m => m.CaseId == first[0]);
         Assert.Equal([OverrideRejectionReasons.MissingReason], refusal.Reasons);
 
+        // Where modctl cannot read the store, it says so and publishes unchecked: the saga checks, and decides.
+        var storeless = new Dictionary<string, string>(asOperator) { ["Storage__Sqlite__Path"] = "/nonexistent/moderation.db" };
+        result = await Modctl.Run(storeless, "account", "acct-s", "dismiss-strike", "--case", first[0].ToString(),
+            "--reason", "Completed the course.", "--operator", "ops-ana");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Not checked against the store", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, (await Client.WaitFor<StrikeDismissed>(m => m.CaseId == first[0])).ActiveStrikes);
+
         // Two unfounded notices suspend the notifier; the operator lifts the suspension.
         await Decided("n-u1", "acct-u", ("c-u1", "NotInfringing"));
         await Decided("n-u2", "acct-u", ("c-u2", "NotInfringing"));

@@ -13,12 +13,15 @@ public sealed class DismissStrikeCommand : AsyncCommand<DismissStrikeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DismissStrikeSettings settings, CancellationToken cancellationToken)
     {
-        // Checked here for a quick answer; the saga checks again, since the store may change before it runs.
-        var store = await CliSettings.ReadStore(cancellationToken);
-        var account = await store.Account(settings.AccountId, cancellationToken) ?? throw new NotFoundException($"account {settings.AccountId}");
+        // Checked here for a quick answer where the store is readable; the saga checks again in any case, since the
+        // store may change before it runs, and answers a refusal with OverrideRejected.
         var caseId = settings.CaseId!.Value;
-        if (!account.Strikes.Any(s => s.CaseId == caseId || s.OtherCases.Contains(caseId)))
-            throw new NotFoundException($"a strike of case {caseId} on account {settings.AccountId}");
+        if (await OverrideStore.TryRead(cancellationToken) is { } store)
+        {
+            var account = await store.Account(settings.AccountId, cancellationToken) ?? throw new NotFoundException($"account {settings.AccountId}");
+            if (!account.Strikes.Any(s => s.CaseId == caseId || s.OtherCases.Contains(caseId)))
+                throw new NotFoundException($"a strike of case {caseId} on account {settings.AccountId}");
+        }
 
         var command = new DismissStrike
         {

@@ -53,10 +53,12 @@ public sealed class LiftSuspensionCommand : AsyncCommand<LiftSuspensionSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, LiftSuspensionSettings settings, CancellationToken cancellationToken)
     {
-        var store = await CliSettings.ReadStore(cancellationToken);
-        var notifier = await store.Notifier(settings.NotifierId, cancellationToken);
-        if (notifier is null || !(notifier.SuspendedUntil > DateTimeOffset.UtcNow))
-            throw new NotFoundException($"a suspension of notifier {settings.NotifierId}");
+        if (await OverrideStore.TryRead(cancellationToken) is { } store)
+        {
+            var notifier = await store.Notifier(settings.NotifierId, cancellationToken);
+            if (notifier is null || !(notifier.SuspendedUntil > DateTimeOffset.UtcNow))
+                throw new NotFoundException($"a suspension of notifier {settings.NotifierId}");
+        }
 
         var command = new LiftNotifierSuspension
         {

@@ -50,3 +50,23 @@ public sealed class LiftSuspensionSettings : NotifierSettings, IOverrideSettings
 
     public override ValidationResult Validate() => OverrideValidation.Validate(this);
 }
+
+/// <summary>
+/// The store, for an override's quick check before it is published. An operator may run modctl where the store is not
+/// readable (only the broker is): the override is then published unchecked, since the saga checks it in any case.
+/// </summary>
+static class OverrideStore
+{
+    public static async Task<ReadModel.ModerationReadModel?> TryRead(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CliSettings.ReadStore(cancellationToken);
+        }
+        catch (Storage.StoreNotReadyException ex)
+        {
+            Output.Errors.MarkupLineInterpolated($"[yellow]Not checked against the store ({ex.Message}); the saga checks it and answers a refusal with OverrideRejected.[/]");
+            return null;
+        }
+    }
+}
