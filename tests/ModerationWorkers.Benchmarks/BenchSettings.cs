@@ -19,6 +19,9 @@ public sealed record BenchSettings(
     /// </summary>
     public string? MongoDbUri { get; init; }
 
+    /// <summary>How many closed cases the history scenario's store holds before it is measured.</summary>
+    public int HistoryCases => Smoke ? 2_000 : 1_000_000;
+
     public static BenchSettings Full { get; } = new(false, 3, 200_000, 20_000, 100_000, 2_000, 10_000, 200, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15));
 
     public static BenchSettings SmokeRun { get; } = new(true, 1, 5_000, 500, 2_000, 100, 300, 200, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));

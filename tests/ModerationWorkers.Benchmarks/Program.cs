@@ -47,10 +47,33 @@ for (var i = 0; i < settings.Runs && Runs("latency"); i++)
     log($"latency run {i + 1}: p50 {latency[^1].P50Ms:N1} ms, p99 {latency[^1].P99Ms:N1} ms over {latency[^1].Samples} cases");
 }
 
+// The cases and latency scenarios again, on a store that already holds a platform's history of closed cases.
+HistoryStore? history = null;
+var historyCases = new List<CasesRun>();
+var historyLatency = new List<LatencyRun>();
+if (Runs("history") && settings.MongoDbUri is null)
+{
+    history = await Scenarios.SeedHistory(settings.HistoryCases);
+    log($"history store: {history.ClosedCases:N0} closed cases, {history.StoreMb:N0} MB, seeded in {history.SeedSeconds:N0} s");
+    historyCases.AddRange(await Scenarios.Cases(settings, sagaProcesses: 1, history.Database));
+    foreach (var run in historyCases)
+        log($"history cases run: {run.CasesPerSec:N0} cases/s");
+    for (var i = 0; i < settings.Runs; i++)
+    {
+        historyLatency.Add(await Scenarios.Latency(settings, history.Database, prefix: $"hl{i}"));
+        log($"history latency run {i + 1}: p99 {historyLatency[^1].P99Ms:N1} ms");
+    }
+}
+
 if (only is not null)
     return;
 
-var report = new Report(settings, Figure.Of(ceiling), Figure.Of(intake), cases, scaled, latency);
+var report = new Report(settings, Figure.Of(ceiling), Figure.Of(intake), cases, scaled, latency)
+{
+    History = history,
+    HistoryCases = historyCases,
+    HistoryLatency = historyLatency,
+};
 Console.WriteLine(report.Markdown());
 var path = Path.Combine(Directory.GetCurrentDirectory(), "bench-results.json");
 await File.WriteAllTextAsync(path, report.Json());

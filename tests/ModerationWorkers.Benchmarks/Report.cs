@@ -25,6 +25,19 @@ public sealed class Report(
     Figure P50 => Figure.Of(latency.Select(l => l.P50Ms));
     Figure P95 => Figure.Of(latency.Select(l => l.P95Ms));
     Figure P99 => Figure.Of(latency.Select(l => l.P99Ms));
+    Figure CpuPerCase => Figure.Of(cases.Select(c => c.WorkerCpuMsPerCase + c.BrokerCpuMsPerCase));
+
+    /// <summary>The history scenario's store, when it ran.</summary>
+    public HistoryStore? History { get; init; }
+
+    public IReadOnlyList<CasesRun> HistoryCases { get; init; } = [];
+
+    public IReadOnlyList<LatencyRun> HistoryLatency { get; init; } = [];
+
+    // Both ratios are "as good as the empty store" at 1.0: cases/s on the history store over the empty store's, and the
+    // empty store's p99 over the history store's, so that a slower p99 on the history store gives a ratio below 1.
+    Figure HistoryCasesRatio => Figure.Of(HistoryCases.Select(c => c.CasesPerSec / CasesPerSec.Median));
+    Figure HistoryP99Ratio => Figure.Of(HistoryLatency.Select(l => P99.Median / l.P99Ms));
 
     /// <summary>Whether the peak working set kept growing (by more than 10 %) from each cases run to the next in the same process.</summary>
     bool Grows => cases.Zip(cases.Skip(1)).All(p => p.Second.PeakWorkingSetMb > p.First.PeakWorkingSetMb * 1.10);
@@ -50,10 +63,17 @@ public sealed class Report(
         Row(text, "Worker peak working set, MB", PeakWorkingSet, "N0", "<= 300");
         Row(text, "Worker CPU per case, ms", WorkerCpu, "N2", "");
         Row(text, "Broker CPU per case, ms", BrokerCpu, "N2", "");
+        Row(text, "Worker plus broker CPU per case, ms", CpuPerCase, "N2", "<= 3.0");
         Row(text, "Scale-out speed-up (2 saga processes)", Speedup, "N2", "");
         Row(text, Invariant($"Verdict to RemoveContent p50 at {settings.LatencyRate}/s, ms"), P50, "N1", "");
         Row(text, Invariant($"Verdict to RemoveContent p95 at {settings.LatencyRate}/s, ms"), P95, "N1", "");
         Row(text, Invariant($"Verdict to RemoveContent p99 at {settings.LatencyRate}/s, ms"), P99, "N1", "<= 50");
+        if (History is { } history)
+        {
+            Row(text, Invariant($"History ({history.ClosedCases:N0} closed cases, {history.StoreMb:N0} MB): cases/s / empty store"), HistoryCasesRatio, "P0", ">= 90 %");
+            Row(text, "History: empty store's p99 / history store's p99", HistoryP99Ratio, "P0", ">= 90 %");
+        }
+
         text.AppendLine();
         text.AppendLine(Invariant($"Peak working set per consecutive cases run in one process: {string.Join(", ", cases.Select(c => c.PeakWorkingSetMb.ToString("N0", CultureInfo.InvariantCulture)))} MB; {Growth}."));
         return text.ToString();
@@ -84,6 +104,17 @@ public sealed class Report(
                 ["workingSetGrowsAcrossRuns"] = cases.Count >= 3 ? Grows : null,
                 ["workerCpuMsPerCase"] = WorkerCpu.Median,
                 ["brokerCpuMsPerCase"] = BrokerCpu.Median,
+                ["cpuMsPerCase"] = CpuPerCase.Median,
+            },
+            ["history"] = History is null ? null : new JsonObject
+            {
+                ["closedCases"] = History.ClosedCases,
+                ["storeMb"] = Math.Round(History.StoreMb, 1),
+                ["seedSeconds"] = Math.Round(History.SeedSeconds, 1),
+                ["casesPerSec"] = Figure.Of(HistoryCases.Select(c => c.CasesPerSec)).Median,
+                ["casesRatio"] = HistoryCasesRatio.Median,
+                ["p99Ms"] = Figure.Of(HistoryLatency.Select(l => l.P99Ms)).Median,
+                ["p99Ratio"] = HistoryP99Ratio.Median,
             },
             ["latencyAt200"] = new JsonObject
             {

@@ -13,10 +13,10 @@ static partial class Scenarios
     /// infringers climb the ladder), until every case is closed. All runs happen in the same worker processes, so
     /// a growing working set from one run to the next shows.
     /// </summary>
-    public static async Task<IReadOnlyList<CasesRun>> Cases(BenchSettings settings, int sagaProcesses)
+    public static async Task<IReadOnlyList<CasesRun>> Cases(BenchSettings settings, int sagaProcesses, string? database = null)
     {
-        await using var broker = await Broker.CreateVhost(sagaProcesses == 1 ? "cases" : "scaleout");
-        var database = TempDatabase();
+        await using var broker = await Broker.CreateVhost(database is not null ? "history" : sagaProcesses == 1 ? "cases" : "scaleout");
+        database ??= TempDatabase();
         var workers = new List<WorkerProcess>();
         if (sagaProcesses == 1)
         {

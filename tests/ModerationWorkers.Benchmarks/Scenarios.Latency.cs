@@ -13,10 +13,10 @@ static partial class Scenarios
     /// A steady generator of cases at a fixed rate; the time from a verdict's publish to its RemoveContent arriving at
     /// a downstream consumer, recorded in an HdrHistogram after a warm-up.
     /// </summary>
-    public static async Task<LatencyRun> Latency(BenchSettings settings)
+    public static async Task<LatencyRun> Latency(BenchSettings settings, string? database = null, string prefix = "l")
     {
-        await using var broker = await Broker.CreateVhost("latency");
-        var database = TempDatabase();
+        await using var broker = await Broker.CreateVhost(database is null ? "latency" : "history-latency");
+        database ??= TempDatabase();
         await using var worker = await WorkerProcess.Start(broker.Uri, database);
         await using var platform = await ConfirmingPublisher.Connect(broker.Uri);
         await using var reviewerPublisher = await ConfirmingPublisher.Connect(broker.Uri);
@@ -24,8 +24,8 @@ static partial class Scenarios
         var warmupCases = (int)(settings.LatencyRate * settings.LatencyWarmup.TotalSeconds);
         var measuredCases = (int)(settings.LatencyRate * settings.LatencyDuration.TotalSeconds);
         var total = warmupCases + measuredCases;
-        await PublishUploads(platform, "l-c-", total, accounts: total);
-        await WaitForStoredContent(database, "l-c-", total);
+        await PublishUploads(platform, $"{prefix}-c-", total, accounts: total);
+        await WaitForStoredContent(database, $"{prefix}-c-", total);
 
         var verdictSentAt = new ConcurrentDictionary<Guid, (long Timestamp, bool Measured)>();
         var histogram = new LongHistogram(60_000_000, 3); // microseconds, up to a minute
@@ -63,7 +63,7 @@ static partial class Scenarios
         {
             var due = Math.Min(total, (int)(Stopwatch.GetElapsedTime(started).TotalSeconds * settings.LatencyRate));
             for (; sentNotices < due; sentNotices++)
-                await platform.PublishJson("ModerationWorkers.Contracts:NoticeFiled", Notice($"l-n-{sentNotices}", $"l-c-{sentNotices}"));
+                await platform.PublishJson("ModerationWorkers.Contracts:NoticeFiled", Notice($"{prefix}-n-{sentNotices}", $"{prefix}-c-{sentNotices}"));
         }
 
         await platform.Flush();
