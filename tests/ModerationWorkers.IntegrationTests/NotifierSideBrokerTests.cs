@@ -147,6 +147,20 @@ public sealed class NotifierSideBrokerTests : IAsyncLifetime
         await Client.PublishRaw("NoticeFiled", Payloads.Notice("n-after", "c-after"));
         await Client.WaitFor<CaseOpened>(m => m.NoticeId == "n-after");
 
+        // Both read back as JSON: the account without the dismissed strikes, the notifier with the lift on its record.
+        var account = await Modctl.Run(asOperator, "account", "acct-s", "--json");
+        Assert.True(account.ExitCode == 0, account.ToString());
+        using (var json = JsonDocument.Parse(account.Out))
+            Assert.Equal(("acct-s", 0), (json.RootElement.GetProperty("accountId").GetString(), json.RootElement.GetProperty("strikes").GetArrayLength()));
+        var notifier = await Wait.ForText(async () => (await Modctl.Run(asOperator, "notifier", suspended.NotifierId.ToString(), "--json")).Out,
+            NotifierDecisions.SuspensionLifted);
+        using (var json = JsonDocument.Parse(notifier))
+        {
+            Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("suspendedUntil").ValueKind);
+            Assert.Contains(json.RootElement.GetProperty("decisions").EnumerateArray(),
+                d => d.GetProperty("decision").GetString() == NotifierDecisions.SuspensionLifted && d.GetProperty("decidedBy").GetString() == "ops-ben");
+        }
+
         // Nothing is suspended any more: modctl says so, exit 2, and publishes nothing.
         result = await Modctl.Run(asOperator, "notifier", suspended.NotifierId.ToString(), "lift-suspension", "--reason", "again", "--operator", "ops-ben");
         Assert.True(result.ExitCode == 2, result.ToString());

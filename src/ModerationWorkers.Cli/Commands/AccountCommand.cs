@@ -4,20 +4,24 @@ using Spectre.Console.Cli;
 
 namespace ModerationWorkers.Cli.Commands;
 
+/// <summary>The account branch's own settings: only its argument. Options belong to each command, where Spectre parses them after it.</summary>
 public class AccountSettings : CommandSettings
 {
     [CommandArgument(0, "<accountId>")]
     public string AccountId { get; init; } = string.Empty;
+}
 
+public class AccountViewSettings : AccountSettings
+{
     [CommandOption("--json")]
     [Description("Machine-readable output.")]
     public bool Json { get; init; }
 }
 
 /// <summary>modctl account &lt;accountId&gt;: strikes (active and expired), the current restriction and its history.</summary>
-public sealed class AccountCommand : AsyncCommand<AccountSettings>
+public sealed class AccountCommand : AsyncCommand<AccountViewSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, AccountSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, AccountViewSettings settings, CancellationToken cancellationToken)
     {
         var store = await CliSettings.ReadStore(cancellationToken);
         var account = await store.Account(settings.AccountId, cancellationToken)

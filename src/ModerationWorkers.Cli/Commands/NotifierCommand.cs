@@ -6,21 +6,25 @@ using Spectre.Console.Cli;
 
 namespace ModerationWorkers.Cli.Commands;
 
+/// <summary>The notifier branch's own settings: only its argument, as for the account branch.</summary>
 public class NotifierSettings : CommandSettings
 {
     [CommandArgument(0, "<notifierId>")]
     [Description("The notifier's pseudonymous id, as in NotifierSuspended.")]
     public Guid NotifierId { get; init; }
+}
 
+public class NotifierViewSettings : NotifierSettings
+{
     [CommandOption("--json")]
     [Description("Machine-readable output.")]
     public bool Json { get; init; }
 }
 
 /// <summary>modctl notifier &lt;notifierId&gt;: the notifier's suspension, if any, and its decisions from the audit trail.</summary>
-public sealed class NotifierCommand : AsyncCommand<NotifierSettings>
+public sealed class NotifierCommand : AsyncCommand<NotifierViewSettings>
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, NotifierSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, NotifierViewSettings settings, CancellationToken cancellationToken)
     {
         var store = await CliSettings.ReadStore(cancellationToken);
         var notifier = await store.Notifier(settings.NotifierId, cancellationToken) ?? throw new NotFoundException($"notifier {settings.NotifierId}");

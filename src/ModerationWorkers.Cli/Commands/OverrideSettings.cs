@@ -20,7 +20,7 @@ static class OverrideValidation
         : ValidationResult.Success();
 }
 
-public sealed class DismissStrikeSettings : AccountSettings, IOverrideSettings
+public sealed class DismissStrikeSettings : AccountViewSettings, IOverrideSettings
 {
     [CommandOption("--case <CASEID>")]
     [Description("The case whose strike to dismiss.")]
@@ -38,7 +38,7 @@ public sealed class DismissStrikeSettings : AccountSettings, IOverrideSettings
         CaseId is null ? ValidationResult.Error("give the strike's --case") : OverrideValidation.Validate(this);
 }
 
-public sealed class LiftSuspensionSettings : NotifierSettings, IOverrideSettings
+public sealed class LiftSuspensionSettings : NotifierViewSettings, IOverrideSettings
 {
     [CommandOption("--reason <REASON>")]
     [Description("Why, for the audit trail.")]
