@@ -59,32 +59,25 @@ static class CaseNotifierExtensions
                     saga.ComplaintMessageId = context.FilingId();
                     saga.ComplaintReason = context.Message.Reason;
                     saga.NextAudit = new(Note: $"notifier's complaint: {context.Message.Reason}");
-                    ModerationMetrics.RedressFiled.Add(1, [new("kind", "complaint"), new("outcome", "accepted")]);
+                    ModerationMetrics.RedressFiled.Add(1, CaseRedressExtensions.Tag("complaint", "accepted"));
                     logger.LogInformation("Notifier's complaint for case {CaseId} (notice {NoticeId}, content {ContentId}) accepted: back to review",
                         saga.CorrelationId, saga.NoticeId, saga.ContentId);
                 })
                 .PublishOnCommit(context => context.Saga.ReviewOpened(Complainant.Notifier, context.Saga.ComplaintReason, context.Saga.ComplaintAt!.Value))
                 .TransitionTo(underComplaint),
             reject => reject
-                .PublishOnCommit(context =>
+                .PublishOnCommit(context => new NoticeComplaintRejected
                 {
-                    var reasons = redress.CheckComplaint(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).Reasons;
-                    ModerationMetrics.RedressFiled.Add(1, [new("kind", "complaint"), new("outcome", "rejected")]);
-                    logger.LogInformation("Notifier's complaint for case {CaseId} (notice {NoticeId}, content {ContentId}) rejected: {Reasons}",
-                        context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, reasons);
-                    return new NoticeComplaintRejected
-                    {
-                        CaseId = context.Saga.CorrelationId,
-                        NoticeId = context.Saga.NoticeId,
-                        Reasons = reasons,
-                        RejectedAt = clock.GetUtcNow(),
-                    };
+                    CaseId = context.Saga.CorrelationId,
+                    NoticeId = context.Saga.NoticeId,
+                    Reasons = CaseRedressExtensions.Logged(logger, "Complaint", context.Saga,
+                        redress.CheckComplaint(context.Message, context.Saga.RedressFacts(), clock.GetUtcNow()).Reasons),
+                    RejectedAt = clock.GetUtcNow(),
                 }));
 
     /// <summary>Whether this is the accepted complaint again, by the appeal's rule.</summary>
     public static bool IsAcceptedComplaint(this CaseState saga, NoticeComplaintFiled filing, string? messageId) =>
-        saga.ComplaintDigest == FilingDigest.Of(filing)
-        && (saga.ComplaintMessageId is null || messageId is null || saga.ComplaintMessageId == messageId);
+        CaseRedressExtensions.IsSameFiling(saga.ComplaintDigest, saga.ComplaintMessageId, FilingDigest.Of(filing), messageId);
 
     /// <summary>
     /// The review found the item infringing after all: it is removed, the uploader struck and given a statement of

@@ -187,10 +187,10 @@ static class CaseRedressExtensions
     /// <summary>The publisher's message id of the filing being handled, as redress intake passed it on; null when it set none.</summary>
     public static string? FilingId(this ConsumeContext context) => context.Headers.Get<string>(Intake.FilingHeaders.FilingId);
 
-    static bool IsSameFiling(string? acceptedDigest, string? acceptedId, string digest, string? messageId) =>
+    internal static bool IsSameFiling(string? acceptedDigest, string? acceptedId, string digest, string? messageId) =>
         acceptedDigest == digest && (acceptedId is null || messageId is null || acceptedId == messageId);
 
-    static IReadOnlyList<string> Logged(ILogger logger, string what, CaseState saga, IReadOnlyList<string> reasons)
+    internal static IReadOnlyList<string> Logged(ILogger logger, string what, CaseState saga, IReadOnlyList<string> reasons)
     {
         ModerationMetrics.RedressFiled.Add(1, Tag(what.ToLowerInvariant(), "rejected"));
         logger.LogInformation("{What} for case {CaseId} (notice {NoticeId}, content {ContentId}) rejected: {Reasons}",
@@ -198,5 +198,5 @@ static class CaseRedressExtensions
         return reasons;
     }
 
-    static KeyValuePair<string, object?>[] Tag(string kind, string outcome) => [new("kind", kind), new("outcome", outcome)];
+    internal static KeyValuePair<string, object?>[] Tag(string kind, string outcome) => [new("kind", kind), new("outcome", outcome)];
 }
