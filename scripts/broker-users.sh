@@ -26,7 +26,6 @@ fault='MassTransit:Fault(--.*)?'          # MassTransit publishes Fault<T> event
 bus='[^:]+_bus_[^:]+'                  # MassTransit's per-process bus endpoint (auto-delete)
 own() { echo "$1|$1_error|$1_skipped"; }   # a role's queue and exchange, with its error and skipped queues
 inbox() { echo "$1\\.inbox"; }            # the exchange a queue's senders write to (QueueNames.Inbox)
-verdict_inbox='case-saga-priority\.verdicts'   # the one way in for ApplyVerdict (QueueNames.VerdictInbox)
 # A sender writes a queue's inbox exchange, never the queue's own exchange. It also declares the queue and binds the
 # inbox to it (configure and write on the queue, read on the inbox), so a command sent before its consumer ever started
 # waits in the queue. It never reads the queue: a queue and its own exchange share a name, and read on that name would
@@ -73,10 +72,6 @@ configure[notice-intake]="$(own notice-intake)|${C}(NoticeFiled|NoticeRejected)|
 write[notice-intake]="$(own notice-intake)|${C}NoticeRejected|$(send_w case-saga)|$(send_w case-saga-priority)|${fault}|${bus}"
 read[notice-intake]="notice-intake|${C}NoticeFiled|$(send_r case-saga)|$(send_r case-saga-priority)|${bus}"
 
-configure[verdicts]="$(own verdicts)|${C}VerdictReached|$(send_c case-saga-priority "$verdict_inbox")|${fault}|${bus}"
-write[verdicts]="$(own verdicts)|$(send_w case-saga-priority "$verdict_inbox")|${fault}|${bus}"
-read[verdicts]="verdicts|${C}VerdictReached|$(send_r case-saga-priority "$verdict_inbox")|${bus}"
-
 # Since issue 18 also notifiers' complaints and retractions; a retraction withdraws a trusted flagger's cases on the priority queue.
 redress_in="${C}(CounterNoticeFiled|AppealFiled|LegalActionFiled|LegalActionConcluded|NoticeComplaintFiled|NoticeRetracted)"
 redress_own="$(own counter-notices)|$(own appeals)|$(own legal-actions)|$(own legal-action-outcomes)|$(own notice-complaints)|$(own notice-retractions)"
@@ -86,10 +81,16 @@ read[redress]="counter-notices|appeals|legal-actions|legal-action-outcomes|notic
 
 # Since issue 18 the case-saga role also runs the notice aggregate, on notice-outcomes, which its cases send to.
 case_out="${C}(CaseOpened|NoticeRejected|RemoveContent|CaseClosed|RestoreContent|CounterNoticeReceived|CounterNoticeRejected|AppealOpened|AppealRejected|AppealDecided|LegalActionRejected|NoticeDecided|NoticeComplaintRejected)"
-case_in="$(inbox case-saga)|$(inbox case-saga-priority)|${verdict_inbox}|$(inbox notice-outcomes)"
+case_in="$(inbox case-saga)|$(inbox case-saga-priority)|$(inbox notice-outcomes)"
 configure[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(own notice-outcomes)|${case_in}|$(send_c account-strikes)|$(send_c notifier-standing)|${case_out}|${fault}|${bus}"
 write[case-saga]="$(own case-saga)|$(own case-saga-priority)|$(own notice-outcomes)|$(inbox notice-outcomes)|$(send_w account-strikes)|$(send_w notifier-standing)|${case_out}|${fault}|${bus}"
 read[case-saga]="case-saga|case-saga-priority|notice-outcomes|${case_in}|$(send_r account-strikes)|$(send_r notifier-standing)|${bus}"
+
+# Since issue 20 the verdicts role runs the case saga on its own queue, bound to the VerdictReached exchange: it sends
+# and publishes what the case saga does, and declares the queues it sends to, as any sender does.
+configure[verdicts]="$(own verdicts)|${C}VerdictReached|$(send_c account-strikes)|$(send_c notifier-standing)|$(send_c notice-outcomes)|${case_out}|${fault}|${bus}"
+write[verdicts]="$(own verdicts)|$(send_w account-strikes)|$(send_w notifier-standing)|$(send_w notice-outcomes)|${case_out}|${fault}|${bus}"
+read[verdicts]="verdicts|${C}VerdictReached|$(send_r account-strikes)|$(send_r notifier-standing)|$(send_r notice-outcomes)|${bus}"
 
 # Since issue 18 each also takes an operator's override on a queue of its own, and hands it to its saga through the inbox.
 notifier_out="${C}(NotifierWarned|NotifierSuspended|NotifierSuspensionLifted|OverrideRejected)"

@@ -116,7 +116,8 @@ public sealed class BeyondTakedownTests(ITestOutputHelper output) : IAsyncLifeti
         var decided = (await Client.WaitFor<CaseOpened>(m => m.NoticeId == "notice-decided", TimeSpan.FromSeconds(30))).CaseId;
         await everything.Kill();
 
-        // A mass notice queues a thousand new cases, then the reviewer's verdict for the first one arrives.
+        // A mass notice queues a thousand new cases, then the reviewer's verdict for the first one arrives. Since issue 20
+        // the verdicts role is the case saga on its own queue, so the verdict is enforced with the backlog untouched.
         await _system.StartHost(new Dictionary<string, string>
         {
             ["Workers__Roles"] = "content-intake,notice-intake,verdicts,account-strikes,timers,redress,notifier-standing",
@@ -126,16 +127,12 @@ public sealed class BeyondTakedownTests(ITestOutputHelper output) : IAsyncLifeti
         await Wait.Until(async () => (await _system.Store.Notices.List(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, CancellationToken.None)).Count == 1001,
             TimeSpan.FromSeconds(120), "notice intake to forward all 1,000 notices");
         await Client.PublishRaw("VerdictReached", Payloads.Verdict(decided, "Infringing"));
-        await Wait.Until(async () => await Client.MessageCount("case-saga-priority") == 1, TimeSpan.FromSeconds(30), "the verdict to be forwarded");
-        Assert.Equal(1000u, await Client.MessageCount("case-saga"));
-
-        await _system.StartHost(new Dictionary<string, string> { ["Workers__Roles"] = "case-saga" });
         await Client.WaitFor<RemoveContent>(m => m.CaseId == decided, TimeSpan.FromSeconds(60));
 
-        var openedBefore = Client.All<CaseOpened>().Count(m => m.NoticeId.StartsWith("mass-", StringComparison.Ordinal));
-        output.WriteLine($"The removal was published after {openedBefore} of the 1,000 new cases had opened.");
-        // Only what the normal endpoint had already taken in hand (its prefetch) can come first.
-        Assert.True(openedBefore < 200, $"the removal waited for {openedBefore} new cases to open");
+        Assert.Equal(1000u, await Client.MessageCount("case-saga"));
+        Assert.DoesNotContain(Client.All<CaseOpened>(), m => m.NoticeId.StartsWith("mass-", StringComparison.Ordinal));
+
+        await _system.StartHost(new Dictionary<string, string> { ["Workers__Roles"] = "case-saga" });
         await Client.WaitForCount<CaseOpened>(1001, TimeSpan.FromSeconds(120));
     }
 }

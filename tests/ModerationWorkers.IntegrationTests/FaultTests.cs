@@ -112,7 +112,7 @@ public sealed class FaultTests : IAsyncLifetime
 
         var lockHolder = await LockDatabase();
         await stream.Decide(Client);
-        await WaitForPaused(port, "case-saga-priority", "sqlite-locked", 1);
+        await WaitForPaused(port, "verdicts", "sqlite-locked", 1);
         await Task.Delay(TimeSpan.FromSeconds(120));
         Assert.Empty(await ErrorQueuesWithMessages());
         Assert.Empty(Client.All<RemoveContent>());

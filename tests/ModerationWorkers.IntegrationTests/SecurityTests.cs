@@ -209,7 +209,10 @@ public sealed class SecurityTests : IAsyncLifetime
         ["content-intake"] = (["content-intake"], ["content-intake", "case-saga"], ["content-intake", "case-saga", "case-saga.inbox"]),
         ["notice-intake"] = (["notice-intake"], ["notice-intake", "case-saga", "case-saga-priority"],
             ["notice-intake", C + "NoticeRejected", "case-saga", "case-saga.inbox", "case-saga-priority", "case-saga-priority.inbox"]),
-        ["verdicts"] = (["verdicts"], ["verdicts", "case-saga-priority"], ["verdicts", "case-saga-priority", "case-saga-priority.verdicts"]),
+        // Since issue 20 the case saga itself, on the verdicts queue.
+        ["verdicts"] = (["verdicts"], ["verdicts", "notice-outcomes", "account-strikes", "notifier-standing"],
+            ["verdicts", "notice-outcomes", "notice-outcomes.inbox", "account-strikes", "account-strikes.inbox", "notifier-standing", "notifier-standing.inbox",
+             .. CaseSagaPublishes.Select(m => C + m)]),
         ["redress"] = ([.. RedressQueues], [.. RedressQueues, "case-saga", "case-saga-priority"],
             [.. RedressQueues, "case-saga", "case-saga.inbox", "case-saga-priority", "case-saga-priority.inbox", C + "NoticeRetractionRejected"]),
         ["case-saga"] = (["case-saga", "case-saga-priority", "notice-outcomes"], ["case-saga", "case-saga-priority", "notice-outcomes", "account-strikes", "notifier-standing"],
@@ -305,7 +308,7 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_apply_verdict_sent_by_another_worker_is_ignored_and_the_case_stays_open()
+    public async Task A_verdict_sent_by_another_worker_is_ignored_and_the_case_stays_open()
     {
         var users = await BrokerUsers.Create(_system.Vhost);
         await _system.StartHost(new Dictionary<string, string> { ["Security__AllowAnyReviewer"] = "false", ["Security__ReviewerIds"] = "reviewer-ok" });
@@ -326,10 +329,10 @@ public sealed class SecurityTests : IAsyncLifetime
             ContentType = "application/json",
             DeliveryMode = DeliveryModes.Persistent,
             MessageId = Guid.NewGuid().ToString(),
-            Headers = new Dictionary<string, object?> { ["MT-MessageType"] = "urn:message:ModerationWorkers.Components.Messages:ApplyVerdict" },
+            Headers = new Dictionary<string, object?> { ["MT-MessageType"] = "urn:message:ModerationWorkers.Contracts:VerdictReached" },
         }, forged);
 
-        await WaitForLog("not from the verdicts role");
+        await WaitForLog("it came in on queue case-saga, not verdicts");
         Assert.Empty(Client.All<RemoveContent>());
         Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await _system.Case(caseId))!.CurrentState);
         // Acked, not dead-lettered: a redrive must never be able to launder it.
@@ -338,6 +341,58 @@ public sealed class SecurityTests : IAsyncLifetime
         // The same decision through VerdictReached, from a listed reviewer, is enforced.
         await Client.PublishRaw("VerdictReached", Payloads.Verdict(caseId, "Infringing", reviewerId: "reviewer-ok"));
         await Client.WaitFor<RemoveContent>(m => m.CaseId == caseId);
+    }
+
+    [Fact]
+    public async Task The_verdicts_queue_reads_every_message_as_a_verdict_and_refuses_an_envelope_of_another_type()
+    {
+        var users = await BrokerUsers.Create(_system.Vhost);
+        await _system.StartHost(new Dictionary<string, string> { ["Security__AllowAnyReviewer"] = "false", ["Security__ReviewerIds"] = "reviewer-ok" });
+        var caseId = DeterministicId.ForCase("n-typed", "c-typed");
+        await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-typed", "acct-typed"));
+        await Client.PublishRaw("NoticeFiled", Payloads.Notice("n-typed", "c-typed"));
+        var opened = await Client.WaitFor<CaseOpened>(m => m.CaseId == caseId);
+
+        // A reviewer may write the VerdictReached exchange, whose queue is the case saga's own: it claims an internal
+        // command there, once in raw JSON (read as the verdict its exchange names) and once in an envelope (refused).
+        await using var connection = await Connect(users.Uri("reviewer"));
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var withdraw = "urn:message:ModerationWorkers.Components.Messages:WithdrawCase";
+        await channel.BasicPublishAsync("ModerationWorkers.Contracts:VerdictReached", string.Empty, mandatory: true, new BasicProperties
+        {
+            ContentType = "application/json",
+            DeliveryMode = DeliveryModes.Persistent,
+            MessageId = Guid.NewGuid().ToString(),
+            Headers = new Dictionary<string, object?> { ["MT-MessageType"] = withdraw },
+        }, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { caseId, noticeId = opened.NoticeId, retractedAt = "2026-11-30T10:00:00+00:00" }));
+        var envelope = $$"""
+            { "messageId": "{{Guid.NewGuid()}}", "messageType": ["{{withdraw}}"],
+              "message": { "caseId": "{{caseId}}", "noticeId": "{{opened.NoticeId}}", "retractedAt": "2026-11-30T10:00:00+00:00" } }
+            """;
+        await channel.BasicPublishAsync("ModerationWorkers.Contracts:VerdictReached", string.Empty, mandatory: true, new BasicProperties
+        {
+            ContentType = "application/vnd.masstransit+json",
+            DeliveryMode = DeliveryModes.Persistent,
+            MessageId = Guid.NewGuid().ToString(),
+        }, System.Text.Encoding.UTF8.GetBytes(envelope));
+
+        var reasons = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var faulted = await Client.Take("verdicts_error", TimeSpan.FromSeconds(20));
+            Assert.NotNull(faulted);
+            reasons.Add(RawClient.Header(faulted, "MT-Fault-Message"));
+        }
+
+        // The raw one is a verdict without its verdict fields; the envelope is not a verdict at all.
+        Assert.Contains(reasons, r => r.Contains("reviewerId", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("takes only VerdictReached", StringComparison.Ordinal) && r.Contains("WithdrawCase", StringComparison.Ordinal));
+        Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await _system.Case(caseId))!.CurrentState);
+        Assert.Empty(Client.All<CaseClosed>());
+
+        // A raw verdict without a type header, the way every platform publishes it, decides the case.
+        await Client.PublishRaw("VerdictReached", Payloads.Verdict(caseId, "NotInfringing", reviewerId: "reviewer-ok"));
+        await Client.WaitFor<CaseClosed>(m => m.CaseId == caseId);
     }
 
     async Task<uint> MessagesIn(string queue)

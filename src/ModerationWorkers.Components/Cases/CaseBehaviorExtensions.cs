@@ -63,8 +63,8 @@ static class CaseBehaviorExtensions
             })
             .TransitionTo(awaitingVerdict);
 
-    public static EventActivityBinder<CaseState, ApplyVerdict> RecordVerdict(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, TimeProvider clock, AutomatedDecisions automation, CaseOutcome outcome) =>
+    public static EventActivityBinder<CaseState, VerdictReached> RecordVerdict(
+        this EventActivityBinder<CaseState, VerdictReached> binder, TimeProvider clock, AutomatedDecisions automation, CaseOutcome outcome) =>
         binder.Then(context =>
         {
             var saga = context.Saga;
@@ -106,8 +106,8 @@ static class CaseBehaviorExtensions
         binder.Then(context => logger.LogWarning("{What} for case {CaseId} (notice {NoticeId}, content {ContentId}) ignored in state {State}",
             what, context.Saga.CorrelationId, context.Saga.NoticeId, context.Saga.ContentId, context.Saga.CurrentState));
 
-    public static EventActivityBinder<CaseState, ApplyVerdict> IgnoreVerdict(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, ILogger logger, string why) =>
+    public static EventActivityBinder<CaseState, VerdictReached> IgnoreVerdict(
+        this EventActivityBinder<CaseState, VerdictReached> binder, ILogger logger, string why) =>
         binder.Then(context =>
         {
             ModerationMetrics.VerdictsIgnored.Add(1);

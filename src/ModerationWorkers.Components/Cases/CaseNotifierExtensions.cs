@@ -83,8 +83,8 @@ static class CaseNotifierExtensions
     /// The review found the item infringing after all: it is removed, the uploader struck and given a statement of
     /// reasons, as by a first infringing verdict. The removal can be contested like any other.
     /// </summary>
-    public static EventActivityBinder<CaseState, ApplyVerdict> ReverseNoAction(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, TimeProvider clock, AutomatedDecisions automation, StatementsOfReasons statements) =>
+    public static EventActivityBinder<CaseState, VerdictReached> ReverseNoAction(
+        this EventActivityBinder<CaseState, VerdictReached> binder, TimeProvider clock, AutomatedDecisions automation, StatementsOfReasons statements) =>
         binder
             .Then(context =>
             {
@@ -105,8 +105,8 @@ static class CaseNotifierExtensions
             .PublishComplaintDecision(AppealOutcome.Reversed, automation, statements);
 
     /// <summary>The review upheld the decision not to act.</summary>
-    public static EventActivityBinder<CaseState, ApplyVerdict> UpholdNoAction(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, AutomatedDecisions automation, StatementsOfReasons statements) =>
+    public static EventActivityBinder<CaseState, VerdictReached> UpholdNoAction(
+        this EventActivityBinder<CaseState, VerdictReached> binder, AutomatedDecisions automation, StatementsOfReasons statements) =>
         binder
             .Then(context =>
             {
@@ -116,12 +116,12 @@ static class CaseNotifierExtensions
             })
             .PublishComplaintDecision(AppealOutcome.Upheld, automation, statements);
 
-    static EventActivityBinder<CaseState, ApplyVerdict> PublishComplaintDecision(this EventActivityBinder<CaseState, ApplyVerdict> binder,
+    static EventActivityBinder<CaseState, VerdictReached> PublishComplaintDecision(this EventActivityBinder<CaseState, VerdictReached> binder,
         AppealOutcome outcome, AutomatedDecisions automation, StatementsOfReasons statements) =>
         binder.PublishOnCommit(context => context.AppealDecision(outcome, Complainant.Notifier, automation, statements));
 
     /// <summary>The answer to an appeal or a complaint, with its statement of reasons and the remedies left (EU DSA Art. 20(4), 21).</summary>
-    public static AppealDecided AppealDecision(this BehaviorContext<CaseState, ApplyVerdict> context, AppealOutcome outcome, Complainant complainant,
+    public static AppealDecided AppealDecision(this BehaviorContext<CaseState, VerdictReached> context, AppealOutcome outcome, Complainant complainant,
         AutomatedDecisions automation, StatementsOfReasons statements) => new()
     {
         CaseId = context.Saga.CorrelationId,

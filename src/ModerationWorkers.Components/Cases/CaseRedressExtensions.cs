@@ -117,8 +117,8 @@ static class CaseRedressExtensions
     };
 
     /// <summary>Records the appeal's outcome and tells the parties.</summary>
-    public static EventActivityBinder<CaseState, ApplyVerdict> DecideAppeal(
-        this EventActivityBinder<CaseState, ApplyVerdict> binder, AppealOutcome outcome, AutomatedDecisions automation, StatementsOfReasons statements,
+    public static EventActivityBinder<CaseState, VerdictReached> DecideAppeal(
+        this EventActivityBinder<CaseState, VerdictReached> binder, AppealOutcome outcome, AutomatedDecisions automation, StatementsOfReasons statements,
         ILogger logger) =>
         binder
             .Then(context =>

@@ -26,7 +26,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
             // The case may be committing in another consumer right now: fault, and let retry find it.
             e.OnMissingInstance(m => m.Fault());
         });
-        Event(() => ApplyVerdict, e =>
+        Event(() => VerdictReached, e =>
         {
             e.CorrelateById(m => m.Message.CaseId);
             e.OnMissingInstance(m => m.ExecuteAsync(context =>
@@ -151,41 +151,41 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 })
                 .ReportToNotice(NoticeItemOutcome.Rejected, [RejectionReasons.UnknownContent])
                 .TransitionTo(Rejected),
-            When(ApplyVerdict).IgnoreVerdict(logger, "the case is not open for review yet"));
+            When(VerdictReached).IgnoreVerdict(logger, "the case is not open for review yet"));
 
         During(AwaitingVerdict,
-            When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
+            When(VerdictReached, context => !context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
                 .RecordVerdict(clock, automation, CaseOutcome.ContentRemoved)
                 .RemoveContent(statements)
                 .RecordStrike()
                 .RecordNoticeOutcome()
                 .ReportToNotice(NoticeItemOutcome.ContentRemoved)
                 .CloseCase(logger, Closed),
-            When(ApplyVerdict, context => !context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
+            When(VerdictReached, context => !context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
                 .RecordVerdict(clock, automation, CaseOutcome.NoInfringementFound)
                 .RecordNoticeOutcome()
                 .ReportToNotice(NoticeItemOutcome.NoInfringementFound)
                 .CloseCase(logger, Closed),
-            When(ApplyVerdict, context => context.Message.Appeal).IgnoreVerdict(logger, "the case is not under appeal"));
+            When(VerdictReached, context => context.Message.Appeal).IgnoreVerdict(logger, "the case is not under appeal"));
 
         During(UnderAppeal,
-            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
+            When(VerdictReached, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
                 .DecideAppeal(AppealOutcome.Upheld, automation, statements, logger)
                 .TransitionTo(Closed),
-            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
+            When(VerdictReached, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
                 .DecideAppeal(AppealOutcome.Reversed, automation, statements, logger)
                 .Restore(clock, logger, Restored, "the removal was reversed on appeal"),
-            When(ApplyVerdict, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under appeal: only an appeal verdict decides it"));
+            When(VerdictReached, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under appeal: only an appeal verdict decides it"));
 
         // A notifier's complaint about a decision not to act is reviewed like an appeal (EU DSA Art. 20(1)).
         During(UnderComplaint,
-            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
+            When(VerdictReached, context => context.Message.Appeal && context.Message.Verdict == Verdict.Infringing)
                 .ReverseNoAction(clock, automation, statements)
                 .TransitionTo(Closed),
-            When(ApplyVerdict, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
+            When(VerdictReached, context => context.Message.Appeal && context.Message.Verdict == Verdict.NotInfringing)
                 .UpholdNoAction(automation, statements)
                 .TransitionTo(Closed),
-            When(ApplyVerdict, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under complaint: only an appeal verdict decides it"));
+            When(VerdictReached, context => !context.Message.Appeal).IgnoreVerdict(logger, "the case is under complaint: only an appeal verdict decides it"));
 
         // A retraction undoes what the notice did: removed content comes back, its strike goes, an open case closes.
         During(AwaitingContent, AwaitingVerdict,
@@ -226,7 +226,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 .IgnoreRedress(logger, "The conclusion of another court action than the hold's"));
 
         During([Closed, Rejected, AwaitingRestore, LegalHold, Restored, Withdrawn],
-            When(ApplyVerdict).IgnoreVerdict(logger, "the case is already decided"));
+            When(VerdictReached).IgnoreVerdict(logger, "the case is already decided"));
 
         // Whether a counter-notice or an appeal can be accepted is the redress policy's call, from the case's facts.
         // The accepted filing again (a redelivery, a publisher's retry) was answered already: it is not a second filing.
@@ -271,7 +271,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
 
     public Event<OpenCase> OpenCase { get; private set; } = null!;
     public Event<ContentRegistered> ContentRegistered { get; private set; } = null!;
-    public Event<ApplyVerdict> ApplyVerdict { get; private set; } = null!;
+    public Event<VerdictReached> VerdictReached { get; private set; } = null!;
     public Event<CaseTimerElapsed> CaseTimerElapsed { get; private set; } = null!;
     public Event<CounterNoticeFiled> CounterNoticeFiled { get; private set; } = null!;
     public Event<AppealFiled> AppealFiled { get; private set; } = null!;

@@ -41,8 +41,32 @@ static class EndpointConfiguration
         }
     }
 
+    /// <summary>
+    /// A saga endpoint that also takes one public event from its contract exchange: bound to that exchange alone, raw
+    /// JSON typed by the exchange it came through, the event checked like any inbound one, and any other message type
+    /// refused.
+    /// </summary>
+    public static void ApplySagaInbound<TInbound>(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, LimitsOptions limits,
+        IRegistrationContext context)
+        where TInbound : class
+    {
+        switch (endpoint)
+        {
+            case IRabbitMqReceiveEndpointConfigurator rabbit:
+                rabbit.Bind<TInbound>();
+                break;
+            case IInMemoryReceiveEndpointConfigurator memory:
+                memory.Bind<TInbound>();
+                break;
+        }
+
+        endpoint.AddDeserializer(new ExchangeTypedJsonDeserializer<TInbound>());
+        ApplyInbound<TInbound>(endpoint, options, rabbitMq, limits, context);
+        endpoint.UseFilter(new SingleMessageTypeFilter<TInbound>());
+    }
+
     /// <summary>The endpoint's queue name, the last segment of its address on every transport.</summary>
-    static string QueueOf(IReceiveEndpointConfigurator endpoint) =>
+    public static string QueueOf(IReceiveEndpointConfigurator endpoint) =>
         endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 
     public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, IRegistrationContext context)

@@ -60,13 +60,11 @@ public static class ModerationRegistration
             bus.AddConsumer<ContentUploadedConsumer, ContentUploadedConsumerDefinition>();
         if (roles.Contains(WorkerRole.NoticeIntake))
             bus.AddConsumer<NoticeFiledConsumer, NoticeFiledConsumerDefinition>();
-        if (roles.Contains(WorkerRole.Verdicts))
-            bus.AddConsumer<VerdictReachedConsumer, VerdictReachedConsumerDefinition>();
+        // The verdicts role runs the case saga too, on its own queue (ConfigureModerationEndpoints).
+        if (roles.Contains(WorkerRole.CaseSaga) || roles.Contains(WorkerRole.Verdicts))
+            bus.AddSagaStateMachine<CaseStateMachine, CaseState, CaseStateMachineDefinition>().StoreRepository().ExcludeFromConfigureEndpoints();
         if (roles.Contains(WorkerRole.CaseSaga))
-        {
-            bus.AddSagaStateMachine<CaseStateMachine, CaseState, CaseStateMachineDefinition>().StoreRepository();
             bus.AddSagaStateMachine<NoticeStateMachine, NoticeState, NoticeStateMachineDefinition>().StoreRepository();
-        }
         if (roles.Contains(WorkerRole.AccountStrikes))
         {
             bus.AddSagaStateMachine<AccountStrikesStateMachine, AccountStrikesState, AccountStrikesStateMachineDefinition>().StoreRepository();
@@ -111,15 +109,21 @@ public static class ModerationRegistration
     }
 
     /// <summary>
-    /// The endpoints of the registered roles, plus the case saga's priority endpoint: a second queue for the same
-    /// saga, so trusted flaggers' cases and verdicts are consumed beside, not behind, a backlog of new cases.
+    /// The endpoints of the registered roles, and the case saga's by role: case-saga, plus case-saga-priority so that
+    /// trusted flaggers' cases are consumed beside, not behind, a backlog of new cases (the case-saga role); and
+    /// verdicts, where the saga takes VerdictReached from its exchange (the verdicts role).
     /// </summary>
     public static void ConfigureModerationEndpoints<T>(this IBusFactoryConfigurator<T> configurator, IBusRegistrationContext context, IReadOnlySet<string> roles)
         where T : IReceiveEndpointConfigurator
     {
         configurator.ConfigureEndpoints(context);
         if (roles.Contains(WorkerRole.CaseSaga))
+        {
+            configurator.ReceiveEndpoint(QueueNames.CaseSaga, endpoint => endpoint.ConfigureSaga<CaseState>(context));
             configurator.ReceiveEndpoint(QueueNames.CaseSagaPriority, endpoint => endpoint.ConfigureSaga<CaseState>(context));
+        }
+        if (roles.Contains(WorkerRole.Verdicts))
+            configurator.ReceiveEndpoint(QueueNames.Verdicts, endpoint => endpoint.ConfigureSaga<CaseState>(context));
     }
 
     /// <summary>

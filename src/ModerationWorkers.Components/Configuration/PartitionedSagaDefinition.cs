@@ -25,9 +25,16 @@ public abstract class PartitionedSagaDefinition<TSaga> : SagaDefinition<TSaga>
         IRegistrationContext context)
     {
         endpointConfigurator.ConfigureConsumeTopology = false;
+        var options = ConfigureEndpoint(endpointConfigurator, context);
+        PartitionMessages(new SagaPartitioning(sagaConfigurator, endpointConfigurator.CreatePartitioner(options.ConcurrentMessageLimit)));
+    }
+
+    /// <summary>Binds the endpoint's ways in and applies its role's settings, which it returns.</summary>
+    protected virtual EndpointOptions ConfigureEndpoint(IReceiveEndpointConfigurator endpointConfigurator, IRegistrationContext context)
+    {
         EndpointConfiguration.BindInboxes(endpointConfigurator);
         EndpointConfiguration.Apply(endpointConfigurator, _endpoint, _rabbitMq, context);
-        PartitionMessages(new SagaPartitioning(sagaConfigurator, endpointConfigurator.CreatePartitioner(_endpoint.ConcurrentMessageLimit)));
+        return _endpoint;
     }
 
     /// <summary>Names each message the saga consumes with the key of the instance it belongs to.</summary>

@@ -5,13 +5,15 @@ public static class QueueNames
 {
     public const string ContentIntake = "content-intake";
     public const string NoticeIntake = "notice-intake";
+    /// <summary>
+    /// Since issue 20 a queue of the case saga itself, bound to the <c>VerdictReached</c> exchange: verdicts reach
+    /// their case in one hop, beside, not behind, a backlog of new cases.
+    /// </summary>
     public const string Verdicts = "verdicts";
     public const string CaseSaga = "case-saga";
     public const string AccountStrikes = "account-strikes";
 
-    /// <summary>
-    /// The case saga's second queue, for trusted flaggers' cases and for verdicts: a backlog of new cases cannot delay them.
-    /// </summary>
+    /// <summary>The case saga's second queue, for trusted flaggers' cases: a backlog of new cases cannot delay them.</summary>
     public const string CaseSagaPriority = "case-saga-priority";
 
     public const string CounterNotices = "counter-notices";
@@ -47,15 +49,8 @@ public static class QueueNames
     /// </summary>
     public static string Inbox(string queue) => $"{queue}.inbox";
 
-    /// <summary>
-    /// The one exchange through which verdicts reach the case saga (bound to <see cref="CaseSagaPriority"/>). Only
-    /// the verdicts role may write it, and the case saga takes <c>ApplyVerdict</c> from nowhere else, so no other
-    /// worker can skip the verdict authority check.
-    /// </summary>
-    public const string VerdictInbox = "case-saga-priority.verdicts";
-
     /// <summary>The exchanges bound to a queue, each a way in for its senders.</summary>
-    public static IReadOnlyList<string> InboxesOf(string queue) => queue == CaseSagaPriority ? [Inbox(queue), VerdictInbox] : [Inbox(queue)];
+    public static IReadOnlyList<string> InboxesOf(string queue) => [Inbox(queue)];
 
     /// <summary>
     /// Where to send a message for <paramref name="queue"/>: its inbox exchange. The sender also declares the queue and
@@ -63,8 +58,6 @@ public static class QueueNames
     /// an exchange bound to nothing.
     /// </summary>
     public static Uri Address(string queue) => Through(Inbox(queue), queue);
-
-    public static Uri VerdictAddress { get; } = Through(VerdictInbox, CaseSagaPriority);
 
     static Uri Through(string exchange, string queue) => new($"exchange:{exchange}?bind=true&queue={queue}");
 

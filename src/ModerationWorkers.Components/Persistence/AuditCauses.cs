@@ -18,7 +18,6 @@ public static class AuditCauses
     {
         [nameof(OpenCase)] = nameof(NoticeFiled),
         [nameof(ContentRegistered)] = nameof(ContentUploaded),
-        [nameof(ApplyVerdict)] = nameof(VerdictReached),
         [nameof(CaseTimerElapsed)] = ContentWaitTimeout,
         [nameof(WithdrawCase)] = nameof(NoticeRetracted),
     };
@@ -29,5 +28,5 @@ public static class AuditCauses
     /// <summary>The reviewer whose verdict is being applied, if any; the policy decides otherwise.</summary>
     public static string? ReviewerOf<TSaga>(BehaviorContext<TSaga> context)
         where TSaga : class, SagaStateMachineInstance =>
-        context.TryGetMessage<ApplyVerdict>(out var verdict) ? verdict.Message.ReviewerId : null;
+        context.TryGetMessage<VerdictReached>(out var verdict) ? verdict.Message.ReviewerId : null;
 }

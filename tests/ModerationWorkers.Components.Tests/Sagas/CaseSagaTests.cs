@@ -145,7 +145,7 @@ public class CaseSagaTests
         await h.Published<RestrictAccount>(m => m.AccountId == "acct-1");
         await h.Verdict(caseId, Verdict.Infringing);
         await h.Verdict(caseId, Verdict.NotInfringing);
-        await h.Consumed<ApplyVerdict>(3);
+        await h.Consumed<VerdictReached>(3);
         await h.Settle();
 
         Assert.Single(h.AllPublished<CaseOpened>());

@@ -184,7 +184,7 @@ public class ExactDecisionsTests
         };
         await h.Verdict(caseId, Verdict.Infringing);
 
-        await h.Consumed<ApplyVerdict>(1);
+        await h.Consumed<VerdictReached>(1);
         await h.Settle();
         Assert.True(raced);
         Assert.Equal(CaseOutcome.NoInfringementFound, (await h.Case(caseId))!.Outcome);

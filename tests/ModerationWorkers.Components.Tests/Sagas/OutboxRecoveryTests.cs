@@ -37,7 +37,7 @@ public class OutboxRecoveryTests
 
         var republished = await h.Published<RemoveContent>(m => m.CaseId == caseId);
         await h.Published<CaseClosed>(m => m.CaseId == caseId);
-        await h.Consumed<Messages.ApplyVerdict>(2);
+        await h.Consumed<VerdictReached>(2);
         await h.Settle();
         Assert.Equal(commandId, republished.CommandId);
         Assert.Single(h.AllPublished<RemoveContent>());

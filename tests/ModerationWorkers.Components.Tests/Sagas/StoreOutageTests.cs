@@ -41,14 +41,14 @@ public class StoreOutageTests
         var circuits = h.Services.GetRequiredService<StoreCircuits>();
         await Until(() => circuits.All.Any(c => c.OpenReason == "sqlite-locked"), "an endpoint to pause");
         await Task.Delay(TimeSpan.FromSeconds(3)); // several probes, each past the endpoint's one retry
-        Assert.Empty(h.Harness.Published.Select<Fault<ApplyVerdict>>());
+        Assert.Empty(h.Harness.Published.Select<Fault<VerdictReached>>());
         Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await h.Case(caseId))!.CurrentState);
 
         outage = false;
         await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
         await h.Published<RemoveContent>(m => m.CaseId == caseId);
         await Until(() => circuits.All.All(c => c.OpenReason is null), "every endpoint to resume");
-        Assert.Empty(h.Harness.Published.Select<Fault<ApplyVerdict>>());
+        Assert.Empty(h.Harness.Published.Select<Fault<VerdictReached>>());
     }
 
     [Fact]
