@@ -59,6 +59,34 @@ public sealed class Broker : IAsyncDisposable
             : 0;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="queue"/> is empty, with nothing unacknowledged, and its consumers have acknowledged
+    /// <paramref name="acknowledged"/> messages since it was declared. The statistics lag by their collection interval
+    /// (5 s by default), so this returns up to that much late; use it outside every clock.
+    /// </summary>
+    public async Task WaitForConsumed(string queue, long acknowledged, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using (var document = JsonDocument.Parse(await Http.GetStringAsync($"queues/{System.Uri.EscapeDataString(Vhost)}/{System.Uri.EscapeDataString(queue)}")))
+            {
+                var root = document.RootElement;
+                var acks = root.TryGetProperty("message_stats", out var stats) && stats.TryGetProperty("ack", out var ack) ? ack.GetInt64() : 0;
+                if (Count(root, "messages") == 0 && Count(root, "messages_unacknowledged") == 0 && acks >= acknowledged)
+                    return;
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"{queue}: {acks} of {acknowledged} messages acknowledged in time");
+            }
+
+            await Task.Delay(200);
+        }
+
+        // Absent until the first statistics of the queue are in: not yet known, so not empty.
+        static long Count(JsonElement queue, string property) =>
+            queue.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : -1;
+    }
+
     public async ValueTask DisposeAsync() => await Http.DeleteAsync($"vhosts/{Vhost}");
 
     static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -36,6 +36,11 @@ var cases = Runs("cases") ? await Scenarios.Cases(settings, sagaProcesses: 1) : 
 foreach (var run in cases)
     log($"cases run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB, CPU per case: worker {run.WorkerCpuMsPerCase:N2} ms, broker {run.BrokerCpuMsPerCase:N2} ms");
 
+// The same flow on MassTransit alone (issue 20), right after ours: our cases/s are reported as a ratio of its.
+var peer = Runs("peer") ? await Scenarios.Peer(settings) : [];
+foreach (var run in peer)
+    log($"peer run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB, CPU per case: worker {run.WorkerCpuMsPerCase:N2} ms, broker {run.BrokerCpuMsPerCase:N2} ms");
+
 var scaled = Runs("scaleout") ? await Scenarios.Cases(settings, sagaProcesses: 2) : [];
 foreach (var run in scaled)
     log($"scale-out run: {run.CasesPerSec:N0} cases/s");
@@ -70,6 +75,7 @@ if (only is not null)
 
 var report = new Report(settings, Figure.Of(ceiling), Figure.Of(intake), cases, scaled, latency)
 {
+    Peer = peer,
     History = history,
     HistoryCases = historyCases,
     HistoryLatency = historyLatency,

@@ -27,6 +27,19 @@ public sealed class Report(
     Figure P99 => Figure.Of(latency.Select(l => l.P99Ms));
     Figure CpuPerCase => Figure.Of(cases.Select(c => c.WorkerCpuMsPerCase + c.BrokerCpuMsPerCase));
 
+    /// <summary>The peer scenario's runs (issue 20): the same flow on MassTransit alone.</summary>
+    public IReadOnlyList<CasesRun> Peer { get; init; } = [];
+
+    Figure PeerCasesPerSec => Figure.Of(Peer.Select(p => p.CasesPerSec));
+    Figure PeerMsgPerCase => Figure.Of(Peer.Select(p => p.BrokerMsgPerCase));
+    Figure PeerWorkerCpu => Figure.Of(Peer.Select(p => p.WorkerCpuMsPerCase));
+    Figure PeerBrokerCpu => Figure.Of(Peer.Select(p => p.BrokerCpuMsPerCase));
+    Figure PeerCpuPerCase => Figure.Of(Peer.Select(p => p.WorkerCpuMsPerCase + p.BrokerCpuMsPerCase));
+    Figure PeerPeakWorkingSet => Figure.Of(Peer.Select(p => p.PeakWorkingSetMb));
+
+    // Each of our runs over the peer's median, as the scale-out speed-up; its median is our median over the peer's.
+    Figure RatioToPeer => Figure.Of(cases.Select(c => c.CasesPerSec / PeerCasesPerSec.Median));
+
     /// <summary>The history scenario's store, when it ran.</summary>
     public HistoryStore? History { get; init; }
 
@@ -64,6 +77,14 @@ public sealed class Report(
         Row(text, "Worker CPU per case, ms", WorkerCpu, "N2", "");
         Row(text, "Broker CPU per case, ms", BrokerCpu, "N2", "");
         Row(text, "Worker plus broker CPU per case, ms", CpuPerCase, "N2", "<= 3.0");
+        if (Peer.Count > 0)
+        {
+            Row(text, "Peer (MassTransit alone), cases/s", PeerCasesPerSec, "N0", "");
+            Row(text, "Cases/s / peer", RatioToPeer, "P0", ">= 85 %");
+            Row(text, "Peer: broker messages per case", PeerMsgPerCase, "N1", "");
+            Row(text, "Peer: worker plus broker CPU per case, ms", PeerCpuPerCase, "N2", "");
+        }
+
         Row(text, "Scale-out speed-up (2 saga processes)", Speedup, "N2", "");
         Row(text, Invariant($"Verdict to RemoveContent p50 at {settings.LatencyRate}/s, ms"), P50, "N1", "");
         Row(text, Invariant($"Verdict to RemoveContent p95 at {settings.LatencyRate}/s, ms"), P95, "N1", "");
@@ -105,6 +126,16 @@ public sealed class Report(
                 ["workerCpuMsPerCase"] = WorkerCpu.Median,
                 ["brokerCpuMsPerCase"] = BrokerCpu.Median,
                 ["cpuMsPerCase"] = CpuPerCase.Median,
+                ["ratioToPeer"] = Peer.Count > 0 ? CasesPerSec.Median / PeerCasesPerSec.Median : null,
+            },
+            ["peer"] = Peer.Count == 0 ? null : new JsonObject
+            {
+                ["casesPerSec"] = PeerCasesPerSec.Median, ["casesPerSecMin"] = PeerCasesPerSec.Min, ["casesPerSecMax"] = PeerCasesPerSec.Max,
+                ["brokerMsgPerCase"] = PeerMsgPerCase.Median,
+                ["workerCpuMsPerCase"] = PeerWorkerCpu.Median,
+                ["brokerCpuMsPerCase"] = PeerBrokerCpu.Median,
+                ["cpuMsPerCase"] = PeerCpuPerCase.Median,
+                ["peakWorkingSetMb"] = PeerPeakWorkingSet.Median,
             },
             ["history"] = History is null ? null : new JsonObject
             {

@@ -24,75 +24,87 @@ static partial class Scenarios
         }
         else
         {
-            workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "content-intake,notice-intake,verdicts,account-strikes,timers,redress,notifier-standing"));
+            workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "content-intake,notice-intake,account-strikes,timers,redress,notifier-standing"));
             for (var i = 0; i < sagaProcesses; i++)
-                workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "case-saga"));
+                workers.Add(await WorkerProcess.Start(broker.Uri, database, "--roles", "case-saga,verdicts"));
         }
 
         try
         {
-            await using var platform = await ConfirmingPublisher.Connect(broker.Uri);
-            await using var reviewerPublisher = await ConfirmingPublisher.Connect(broker.Uri);
-            var closed = 0;
-            await using var reviewer = await Listener.Start(broker.Uri, "CaseOpened", body =>
-            {
-                var (caseId, contentId) = Envelope.CaseOf(body);
-                var infringing = Envelope.IndexOf(contentId) % 3 != 0;
-                return reviewerPublisher.PublishJson("ModerationWorkers.Contracts:VerdictReached", new
-                {
-                    caseId,
-                    verdict = infringing ? "Infringing" : "NotInfringing",
-                    reviewerId = "bench-reviewer",
-                    reason = "automatic",
-                    decidedAt = DateTimeOffset.UtcNow,
-                });
-            });
-            await using var downstream = await Listener.Start(broker.Uri, "CaseClosed", _ =>
-            {
-                Interlocked.Increment(ref closed);
-                return Task.CompletedTask;
-            });
-
-            TimeSpan WorkersCpu() => workers.Aggregate(TimeSpan.Zero, (sum, worker) => sum + worker.CpuTime);
-
-            // The CPU times cover the same window as the clock: from the first notice to the last case closed.
-            async Task<(double Seconds, long Expected, TimeSpan WorkerCpu, TimeSpan BrokerCpu)> Run(string prefix, int count)
-            {
-                await PublishUploads(platform, $"{prefix}-c-", count, accounts: Math.Max(1, count / 5));
-                await WaitForStoredContent(database, prefix: $"{prefix}-c-", count);
-                var target = Volatile.Read(ref closed) + count;
-                var (workerCpu, brokerCpu) = (WorkersCpu(), CpuClock.Broker());
-                var start = Stopwatch.GetTimestamp();
-                for (var i = 0; i < count; i++)
-                    await platform.PublishJson("ModerationWorkers.Contracts:NoticeFiled", Notice($"{prefix}-n-{i}", $"{prefix}-c-{i}"));
-                await platform.Flush();
-                await WaitUntil(() => Volatile.Read(ref closed) >= target, TimeSpan.FromMinutes(10), $"{count} cases to close");
-                return (Stopwatch.GetElapsedTime(start).TotalSeconds, target, WorkersCpu() - workerCpu, CpuClock.Broker() - brokerCpu);
-            }
-
-            await Run("warm", settings.CasesWarmup);
-            var runs = new List<CasesRun>();
-            for (var r = 1; r <= settings.Runs; r++)
-            {
-                var before = await broker.SettledPublishCount();
-                workers.ForEach(w => w.ResetPeak());
-                var prefix = $"run{r}";
-                var (seconds, _, workerCpu, brokerCpu) = await Run(prefix, settings.Cases);
-                var peak = workers.Max(w => w.PeakWorkingSetMb);
-                var after = await broker.SettledPublishCount();
-                // The run's uploads went through the broker too; they are not case traffic.
-                var caseMessages = after - before - settings.Cases;
-                runs.Add(new CasesRun(settings.Cases / seconds, (double)caseMessages / settings.Cases, caseMessages / seconds, peak,
-                    workerCpu.TotalMilliseconds / settings.Cases, brokerCpu.TotalMilliseconds / settings.Cases));
-            }
-
-            return runs;
+            return await MeasureCases(settings, broker, workers, (prefix, count) => WaitForStoredContent(database, $"{prefix}-c-", count));
         }
         finally
         {
             foreach (var worker in workers)
                 await worker.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The cases scenario's measurement, against workers already started on <paramref name="broker"/>'s vhost: the
+    /// reviewer and the downstream listener, a warm-up, then the measured runs. Each run's uploads are published first,
+    /// and <paramref name="waitForUploads"/> (the run's prefix, its count) returns once the workers know them all.
+    /// </summary>
+    static async Task<IReadOnlyList<CasesRun>> MeasureCases(BenchSettings settings, Broker broker, IReadOnlyList<WorkerProcess> workers,
+        Func<string, int, Task> waitForUploads)
+    {
+        await using var platform = await ConfirmingPublisher.Connect(broker.Uri);
+        await using var reviewerPublisher = await ConfirmingPublisher.Connect(broker.Uri);
+        var closed = 0;
+        await using var reviewer = await Listener.Start(broker.Uri, "CaseOpened", body =>
+        {
+            var (caseId, contentId) = Envelope.CaseOf(body);
+            var infringing = Envelope.IndexOf(contentId) % 3 != 0;
+            return reviewerPublisher.PublishJson("ModerationWorkers.Contracts:VerdictReached", new
+            {
+                caseId,
+                verdict = infringing ? "Infringing" : "NotInfringing",
+                reviewerId = "bench-reviewer",
+                reason = "automatic",
+                decidedAt = DateTimeOffset.UtcNow,
+            });
+        });
+        await using var downstream = await Listener.Start(broker.Uri, "CaseClosed", _ =>
+        {
+            Interlocked.Increment(ref closed);
+            return Task.CompletedTask;
+        });
+
+        TimeSpan WorkersCpu() => workers.Aggregate(TimeSpan.Zero, (sum, worker) => sum + worker.CpuTime);
+
+        // The CPU times cover the same window as the clock: from the first notice to the last case closed.
+        async Task<(double Seconds, long Expected, TimeSpan WorkerCpu, TimeSpan BrokerCpu)> Run(string prefix, int count)
+        {
+            await PublishUploads(platform, $"{prefix}-c-", count, accounts: Math.Max(1, count / 5));
+            await waitForUploads(prefix, count);
+            var target = Volatile.Read(ref closed) + count;
+            var (workerCpu, brokerCpu) = (WorkersCpu(), CpuClock.Broker());
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < count; i++)
+                await platform.PublishJson("ModerationWorkers.Contracts:NoticeFiled", Notice($"{prefix}-n-{i}", $"{prefix}-c-{i}"));
+            await platform.Flush();
+            await WaitUntil(() => Volatile.Read(ref closed) >= target, TimeSpan.FromMinutes(10), $"{count} cases to close");
+            return (Stopwatch.GetElapsedTime(start).TotalSeconds, target, WorkersCpu() - workerCpu, CpuClock.Broker() - brokerCpu);
+        }
+
+        await Run("warm", settings.CasesWarmup);
+        var runs = new List<CasesRun>();
+        for (var r = 1; r <= settings.Runs; r++)
+        {
+            var before = await broker.SettledPublishCount();
+            foreach (var worker in workers)
+                worker.ResetPeak();
+            var prefix = $"run{r}";
+            var (seconds, _, workerCpu, brokerCpu) = await Run(prefix, settings.Cases);
+            var peak = workers.Max(w => w.PeakWorkingSetMb);
+            var after = await broker.SettledPublishCount();
+            // The run's uploads went through the broker too; they are not case traffic.
+            var caseMessages = after - before - settings.Cases;
+            runs.Add(new CasesRun(settings.Cases / seconds, (double)caseMessages / settings.Cases, caseMessages / seconds, peak,
+                workerCpu.TotalMilliseconds / settings.Cases, brokerCpu.TotalMilliseconds / settings.Cases));
+        }
+
+        return runs;
     }
 
     static object Notice(string noticeId, string contentId) => new
