@@ -18,11 +18,15 @@ if (settings.MongoDbUri is not null)
 }
 bool Runs(string scenario) => only is null || only == scenario;
 
-var ceiling = new List<double>();
+var ceiling = new List<CeilingRun>();
+var envelopeCeiling = new List<CeilingRun>();
 for (var i = 0; i < settings.Runs && Runs("ceiling"); i++)
 {
     ceiling.Add(await Scenarios.Ceiling(settings));
-    log($"ceiling run {i + 1}: {ceiling[^1]:N0} msg/s");
+    log($"ceiling run {i + 1}: {ceiling[^1].MsgPerSec:N0} msg/s, broker {ceiling[^1].BrokerUsPerMessage:N0} µs per message");
+    // Issue 20: would smaller internal messages cost the broker less? The same, with bodies the size of an envelope.
+    envelopeCeiling.Add(await Scenarios.Ceiling(settings, Scenarios.EnvelopeBytes));
+    log($"ceiling run {i + 1} with {Scenarios.EnvelopeBytes}-byte bodies: {envelopeCeiling[^1].MsgPerSec:N0} msg/s, broker {envelopeCeiling[^1].BrokerUsPerMessage:N0} µs per message");
 }
 
 var intake = new List<double>();
@@ -73,8 +77,10 @@ if (Runs("history") && settings.MongoDbUri is null)
 if (only is not null)
     return;
 
-var report = new Report(settings, Figure.Of(ceiling), Figure.Of(intake), cases, scaled, latency)
+var report = new Report(settings, Figure.Of(ceiling.Select(c => c.MsgPerSec)), Figure.Of(intake), cases, scaled, latency)
 {
+    CeilingBrokerUs = Figure.Of(ceiling.Select(c => c.BrokerUsPerMessage)),
+    EnvelopeCeiling = envelopeCeiling,
     Peer = peer,
     History = history,
     HistoryCases = historyCases,
