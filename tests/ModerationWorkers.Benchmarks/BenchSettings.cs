@@ -31,6 +31,9 @@ public sealed record BenchSettings(
         var settings = args.Contains("--smoke") ? SmokeRun : Full;
         if (Value(args, "--runs") is { } runs && int.TryParse(runs, out var n) && n > 0)
             settings = settings with { Runs = n };
+        // --latency-rate N, for profiling the latency scenario below or above the rate the targets name.
+        if (Value(args, "--latency-rate") is { } rate && int.TryParse(rate, out var perSecond) && perSecond > 0)
+            settings = settings with { LatencyRate = perSecond };
         if (Value(args, "--store") is { } store && store != "sqlite")
         {
             if (store != "mongodb")
