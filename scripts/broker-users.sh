@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 C='ModerationWorkers\.Contracts:'
-fault='MassTransit:Fault(--.*)?'          # MassTransit publishes Fault<T> events here when a message fails
+fault='MassTransit:(Receive)?Fault(--.*)?'   # MassTransit publishes Fault<T> here when a message fails, ReceiveFault when it fails before any consumer
 bus='[^:]+_bus_[^:]+'                  # MassTransit's per-process bus endpoint (auto-delete)
 own() { echo "$1|$1_error|$1_skipped"; }   # a role's queue and exchange, with its error and skipped queues
 inbox() { echo "$1\\.inbox"; }            # the exchange a queue's senders write to (QueueNames.Inbox)
@@ -112,6 +112,19 @@ read[transparency-db]="transparency-db|${tdb_in}|${bus}"
 configure[timers]="$(send_c case-saga)|${bus}"
 write[timers]="$(send_w case-saga)|${bus}"
 read[timers]="$(send_r case-saga)|${bus}"
+
+# Since issue 20: a consumer's faults need read too. MassTransit binds the fault exchanges to MassTransit:Fault, and a
+# queue's _error and _skipped exchanges to their queues, and a binding needs read on its source exchange. Without it,
+# the first message refused before any consumer (ReceiveFault) was refused by the broker instead of dead-lettered.
+errors_of() { local q out=""; for q in "$@"; do out+="|${q}_error|${q}_skipped"; done; echo "${out#|}"; }
+read[content-intake]+="|${fault}|$(errors_of content-intake)"
+read[notice-intake]+="|${fault}|$(errors_of notice-intake)"
+read[verdicts]+="|${fault}|$(errors_of verdicts)"
+read[redress]+="|${fault}|$(errors_of counter-notices appeals legal-actions legal-action-outcomes notice-complaints notice-retractions)"
+read[case-saga]+="|${fault}|$(errors_of case-saga case-saga-priority notice-outcomes)"
+read[account-strikes]+="|${fault}|$(errors_of account-strikes account-overrides)"
+read[notifier-standing]+="|${fault}|$(errors_of notifier-standing notifier-overrides)"
+read[transparency-db]+="|${fault}|$(errors_of transparency-db)"
 
 anchor() { [[ -z "$1" ]] && echo '^$' || echo "^($1)\$"; }
 # JSON string escaping for the management API: the regexes hold backslashes.

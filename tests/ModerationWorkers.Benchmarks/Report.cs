@@ -171,6 +171,8 @@ public sealed class Report(
                 ["p99Ms"] = Figure.Of(HistoryLatency.Select(l => l.P99Ms)).Median,
                 ["p99Ratio"] = HistoryP99Ratio.Median,
             },
+            // Named for the rate the targets give; latencyRate says which rate ran (--latency-rate).
+            ["latencyRate"] = settings.LatencyRate,
             ["latencyAt200"] = new JsonObject
             {
                 ["p50Ms"] = P50.Median, ["p95Ms"] = P95.Median, ["p99Ms"] = P99.Median,

@@ -150,6 +150,10 @@ public sealed class SecurityTests : IAsyncLifetime
             System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Payloads.Verdict(second, "Infringing", reviewerId: "someone-new")),
             "application/json", userId: users.User("reviewer"));
         await Client.WaitFor<RemoveContent>(m => m.CaseId == second);
+
+        // The intruder's verdict was acked: neither dead-lettered nor moved aside as skipped, so no redrive can launder it.
+        Assert.Equal(0u, await MessagesIn("verdicts_error"));
+        Assert.Equal(0u, await MessagesIn("verdicts_skipped"));
     }
 
     [Fact]
@@ -335,8 +339,9 @@ public sealed class SecurityTests : IAsyncLifetime
         await WaitForLog("it came in on queue case-saga, not verdicts");
         Assert.Empty(Client.All<RemoveContent>());
         Assert.Equal(nameof(CaseStateMachine.AwaitingVerdict), (await _system.Case(caseId))!.CurrentState);
-        // Acked, not dead-lettered: a redrive must never be able to launder it.
+        // Acked, not dead-lettered nor skipped: a redrive must never be able to launder it.
         Assert.Equal(0u, await MessagesIn("case-saga_error"));
+        Assert.Equal(0u, await MessagesIn("case-saga_skipped"));
 
         // The same decision through VerdictReached, from a listed reviewer, is enforced.
         await Client.PublishRaw("VerdictReached", Payloads.Verdict(caseId, "Infringing", reviewerId: "reviewer-ok"));
@@ -347,7 +352,13 @@ public sealed class SecurityTests : IAsyncLifetime
     public async Task The_verdicts_queue_reads_every_message_as_a_verdict_and_refuses_an_envelope_of_another_type()
     {
         var users = await BrokerUsers.Create(_system.Vhost);
-        await _system.StartHost(new Dictionary<string, string> { ["Security__AllowAnyReviewer"] = "false", ["Security__ReviewerIds"] = "reviewer-ok" });
+        var security = new Dictionary<string, string> { ["Security__AllowAnyReviewer"] = "false", ["Security__ReviewerIds"] = "reviewer-ok" };
+        await _system.StartHost(new Dictionary<string, string>(security)
+        {
+            ["Workers__Roles"] = "content-intake,notice-intake,case-saga,account-strikes,timers,redress,notifier-standing",
+        });
+        // The verdicts role as its own broker user, so every refusal below also goes through that user's permissions.
+        await _system.StartHost(new Dictionary<string, string>(security) { ["Workers__Roles"] = "verdicts", ["RabbitMq__Uri"] = users.Uri("verdicts") });
         var caseId = DeterministicId.ForCase("n-typed", "c-typed");
         await Client.PublishRaw("ContentUploaded", Payloads.Upload("c-typed", "acct-typed"));
         await Client.PublishRaw("NoticeFiled", Payloads.Notice("n-typed", "c-typed"));

@@ -28,6 +28,7 @@ public sealed class VerdictAuthorityFilter(SecurityOptions security, IModeration
             ModerationMetrics.VerdictsUnauthorised.Add(1);
             logger.LogWarning("Verdict for case {CaseId} by {ReviewerId} ignored: it came in on queue {Queue}, not {VerdictQueue}",
                 verdict.CaseId, verdict.ReviewerId, queue, QueueNames.Verdicts);
+            await Refused(context).ConfigureAwait(false);
             return;
         }
 
@@ -44,11 +45,15 @@ public sealed class VerdictAuthorityFilter(SecurityOptions security, IModeration
             logger.LogWarning(
                 "Verdict for case {CaseId} (notice {NoticeId}, content {ContentId}) by {ReviewerId} ignored: neither the reviewer nor the publisher {Publisher} may decide cases",
                 verdict.CaseId, @case?.NoticeId, @case?.ContentId, verdict.ReviewerId, publisher ?? "(unnamed)");
+            await Refused(context).ConfigureAwait(false);
             return;
         }
 
         await next.Send(context).ConfigureAwait(false);
     }
+
+    // A message no consumer took would be moved to the queue's _skipped queue; a refused verdict is settled here, acked.
+    static Task Refused(ConsumeContext<VerdictReached> context) => context.NotifyConsumed(context, TimeSpan.Zero, nameof(VerdictAuthorityFilter));
 
     bool IsAuthorised(string reviewerId, string? publisher) =>
         security.AllowAnyReviewer

@@ -271,7 +271,7 @@ public class StoreContractTests
         var store = await TestStores.Create(provider);
         var subject = Guid.NewGuid();
         var opened = new AuditEntry(subject, 1, T0, "Initial", "AwaitingVerdict", "OpenCase", Guid.NewGuid(), "policy", null);
-        var closed = new AuditEntry(subject, 2, T0.AddMinutes(3), "AwaitingVerdict", "Closed", "ApplyVerdict", null, "reviewer-7", "Infringing: copy");
+        var closed = new AuditEntry(subject, 2, T0.AddMinutes(3), "AwaitingVerdict", "Closed", "VerdictReached", null, "reviewer-7", "Infringing: copy");
 
         await store.Audit.Append([closed, opened], None);
         await store.Audit.Append([opened with { DecidedBy = "replayed" }], None);
