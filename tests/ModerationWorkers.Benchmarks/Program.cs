@@ -38,12 +38,12 @@ for (var i = 0; i < settings.Runs && Runs("intake"); i++)
 
 var cases = Runs("cases") ? await Scenarios.Cases(settings, sagaProcesses: 1) : [];
 foreach (var run in cases)
-    log($"cases run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB, CPU per case: worker {run.WorkerCpuMsPerCase:N2} ms, broker {run.BrokerCpuMsPerCase:N2} ms");
+    log($"cases run: {run.Summary}");
 
 // The same flow on MassTransit alone (issue 20), right after ours: our cases/s are reported as a ratio of its.
 var peer = Runs("peer") ? await Scenarios.Peer(settings) : [];
 foreach (var run in peer)
-    log($"peer run: {run.CasesPerSec:N0} cases/s, {run.BrokerMsgPerCase:N1} broker msg/case, peak {run.PeakWorkingSetMb:N0} MB, CPU per case: worker {run.WorkerCpuMsPerCase:N2} ms, broker {run.BrokerCpuMsPerCase:N2} ms");
+    log($"peer run: {run.Summary}");
 
 var scaled = Runs("scaleout") ? await Scenarios.Cases(settings, sagaProcesses: 2) : [];
 foreach (var run in scaled)
@@ -77,9 +77,8 @@ if (Runs("history") && settings.MongoDbUri is null)
 if (only is not null)
     return;
 
-var report = new Report(settings, Figure.Of(ceiling.Select(c => c.MsgPerSec)), Figure.Of(intake), cases, scaled, latency)
+var report = new Report(settings, ceiling, Figure.Of(intake), cases, scaled, latency)
 {
-    CeilingBrokerUs = Figure.Of(ceiling.Select(c => c.BrokerUsPerMessage)),
     EnvelopeCeiling = envelopeCeiling,
     Peer = peer,
     History = history,

@@ -8,12 +8,14 @@ namespace ModerationWorkers.Benchmarks;
 /// <summary>The figures of one benchmark session, as a markdown table and as bench-results.json.</summary>
 public sealed class Report(
     BenchSettings settings,
-    Figure ceiling,
+    IReadOnlyList<CeilingRun> ceilingRuns,
     Figure intake,
     IReadOnlyList<CasesRun> cases,
     IReadOnlyList<CasesRun> scaled,
     IReadOnlyList<LatencyRun> latency)
 {
+    readonly Figure ceiling = Figure.Of(ceilingRuns.Select(c => c.MsgPerSec));
+
     Figure IntakeRatio => Figure.Of(intake.Values.Select(v => v / ceiling.Median));
     Figure CasesPerSec => Figure.Of(cases.Select(c => c.CasesPerSec));
     Figure MsgPerCase => Figure.Of(cases.Select(c => c.BrokerMsgPerCase));
@@ -28,7 +30,7 @@ public sealed class Report(
     Figure CpuPerCase => Figure.Of(cases.Select(c => c.WorkerCpuMsPerCase + c.BrokerCpuMsPerCase));
 
     /// <summary>The broker's CPU per message in the ceiling runs, in µs.</summary>
-    public Figure CeilingBrokerUs { get; init; } = Figure.Of([]);
+    Figure CeilingBrokerUs => Figure.Of(ceilingRuns.Select(c => c.BrokerUsPerMessage));
 
     /// <summary>The ceiling again with envelope-sized bodies (issue 20): does a smaller message cost the broker less?</summary>
     public IReadOnlyList<CeilingRun> EnvelopeCeiling { get; init; } = [];

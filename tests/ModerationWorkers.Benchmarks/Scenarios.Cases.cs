@@ -4,7 +4,12 @@ namespace ModerationWorkers.Benchmarks;
 
 /// <summary>One measured run of the cases scenario.</summary>
 public sealed record CasesRun(double CasesPerSec, double BrokerMsgPerCase, double BrokerMsgPerSec, double PeakWorkingSetMb,
-    double WorkerCpuMsPerCase, double BrokerCpuMsPerCase);
+    double WorkerCpuMsPerCase, double BrokerCpuMsPerCase)
+{
+    /// <summary>The run's figures on one progress line.</summary>
+    public string Summary =>
+        $"{CasesPerSec:N0} cases/s, {BrokerMsgPerCase:N1} broker msg/case, peak {PeakWorkingSetMb:N0} MB, CPU per case: worker {WorkerCpuMsPerCase:N2} ms, broker {BrokerCpuMsPerCase:N2} ms";
+}
 
 static partial class Scenarios
 {

@@ -21,7 +21,7 @@ public sealed class VerdictAuthorityFilter(SecurityOptions security, IModeration
     public async Task Send(ConsumeContext<VerdictReached> context, IPipe<ConsumeContext<VerdictReached>> next)
     {
         var verdict = context.Message;
-        var queue = context.ReceiveContext.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+        var queue = EndpointConfiguration.QueueOf(context.ReceiveContext.InputAddress);
         if (queue != QueueNames.Verdicts)
         {
             // Another saga queue: only workers write those, and a verdict from a worker skipped this check's reviewers.

@@ -66,8 +66,10 @@ static class EndpointConfiguration
     }
 
     /// <summary>The endpoint's queue name, the last segment of its address on every transport.</summary>
-    public static string QueueOf(IReceiveEndpointConfigurator endpoint) =>
-        endpoint.InputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+    public static string QueueOf(IReceiveEndpointConfigurator endpoint) => QueueOf(endpoint.InputAddress);
+
+    /// <summary>The queue an input address names, as a consumed message's <c>ReceiveContext.InputAddress</c>.</summary>
+    public static string QueueOf(Uri inputAddress) => inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
 
     public static void Apply(IReceiveEndpointConfigurator endpoint, EndpointOptions options, RabbitMqOptions rabbitMq, IRegistrationContext context)
     {
