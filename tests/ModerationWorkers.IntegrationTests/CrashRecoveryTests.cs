@@ -26,14 +26,19 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await stream.UploadAndFile(Client);
         await stream.AllOpened(Client, TimeSpan.FromSeconds(90));
 
-        await stream.Decide(Client);
+        // The kill lands while verdicts are still being published, and the last ones are held back until after it,
+        // so some cases are certainly still undecided when the host dies, however fast it works.
+        var heldBack = stream.Cases.Skip(stream.Cases.Count - 50).ToArray();
+        var deciding = CaseStream.Decide(Client, stream.Cases.Except(heldBack));
         await Wait.Until(() => Client.All<CaseClosed>().Count >= 10, TimeSpan.FromSeconds(60), "the first cases to close");
         await host.Kill();
         var closedBeforeCrash = Client.All<CaseClosed>().Select(c => c.CaseId).Distinct().Count();
+        await deciding;
+        await CaseStream.Decide(Client, heldBack);
         await _system.StartHost();
 
         await stream.AllClosed(Client, TimeSpan.FromSeconds(90));
-        Assert.InRange(closedBeforeCrash, 10, stream.Cases.Count - 1);
+        Assert.InRange(closedBeforeCrash, 10, stream.Cases.Count - heldBack.Length);
         stream.AssertExactOutcomes(Client);
         foreach (var c in stream.Cases)
             Assert.Equal(nameof(CaseStateMachine.Closed), (await _system.Case(c.Id))!.CurrentState);

@@ -24,9 +24,11 @@ public sealed class CaseStream(string tag, int count, int accounts)
             await client.PublishRawWithRetry("NoticeFiled", Payloads.Notice(c.Notice, c.Content), retryFor ?? TimeSpan.Zero);
     }
 
-    public async Task Decide(RawClient client, TimeSpan? retryFor = null)
+    public Task Decide(RawClient client, TimeSpan? retryFor = null) => Decide(client, Cases, retryFor);
+
+    public static async Task Decide(RawClient client, IEnumerable<Case> cases, TimeSpan? retryFor = null)
     {
-        foreach (var c in Cases)
+        foreach (var c in cases)
             await client.PublishRawWithRetry("VerdictReached", Payloads.Verdict(c.Id, c.Infringing ? "Infringing" : "NotInfringing"), retryFor ?? TimeSpan.Zero);
     }
 
