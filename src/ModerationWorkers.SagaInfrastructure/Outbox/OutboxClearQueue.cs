@@ -8,7 +8,9 @@ namespace ModerationWorkers.SagaInfrastructure;
 /// Clears dispatched outboxes and files their audit entries in batches, one store transaction for many sagas, instead of
 /// one write each on the hot path. Deferring a clear is safe: until it is written, the document still holds its outbox
 /// and audit entries, so a crash only means a later load dispatches them again (with the same message ids).
-/// A load of a saga whose clear is still queued waits for it first, so this process never re-dispatches its own work.
+/// A saga is marked as dispatching before its first message goes out, and a load of it in this process waits until its
+/// clear is written: the answer to a message it published (a verdict on a case just opened, say) can come back before
+/// the publish is confirmed, and must not find the outbox still full and publish it again.
 /// </summary>
 public sealed class OutboxClearQueue : IAsyncDisposable
 {
@@ -17,38 +19,48 @@ public sealed class OutboxClearQueue : IAsyncDisposable
     readonly IModerationStore _store;
     readonly ILogger<OutboxClearQueue> _logger;
 
-    readonly ConcurrentDictionary<(SagaKind Kind, Guid Id), Entry> _pending = new();
-    readonly BatchingQueue<Entry> _queue;
+    readonly ConcurrentDictionary<(SagaKind Kind, Guid Id), Dispatching> _pending = new();
+    readonly BatchingQueue<Dispatching> _queue;
 
     public OutboxClearQueue(IModerationStore store, ILogger<OutboxClearQueue> logger)
     {
         _store = store;
         _logger = logger;
-        _queue = new BatchingQueue<Entry>(MaxBatch, Write);
+        _queue = new BatchingQueue<Dispatching>(MaxBatch, Write);
+    }
+
+    /// <summary>Marks a committed saga's outbox as being dispatched by this process, before anything is sent.</summary>
+    public Dispatching Begin(SagaKind kind, Guid id)
+    {
+        var dispatching = new Dispatching(kind, id);
+        _pending[(kind, id)] = dispatching;
+        return dispatching;
     }
 
     /// <summary>Queues the clearing write of a saga whose outbox was dispatched.</summary>
-    public void Enqueue(SagaWrite write)
+    public void Enqueue(Dispatching dispatching, SagaWrite write)
     {
-        var entry = new Entry(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _pending[(write.Kind, write.Document.Id)] = entry;
-        if (!_queue.TryEnqueue(entry))
-        {
-            // Shutting down: nothing will write it, and the document keeps its outbox for the next load.
-            _pending.TryRemove(new((write.Kind, write.Document.Id), entry));
-            entry.Written.TrySetResult();
-        }
+        dispatching.Write = write;
+        if (!_queue.TryEnqueue(dispatching))
+            Abandon(dispatching); // shutting down: nothing will write it, and the document keeps its outbox for the next load
     }
 
-    /// <summary>Completes once no clear of this saga is queued: its stored document is then as current as this process knows.</summary>
-    public Task Settled(SagaKind kind, Guid id) =>
-        _pending.TryGetValue((kind, id), out var entry) ? entry.Written.Task : Task.CompletedTask;
+    /// <summary>Ends a dispatch that will write no clear (a send failed): the next load dispatches the outbox again.</summary>
+    public void Abandon(Dispatching dispatching)
+    {
+        _pending.TryRemove(new((dispatching.Kind, dispatching.Id), dispatching));
+        dispatching.Written.TrySetResult();
+    }
 
-    async Task Write(List<Entry> batch)
+    /// <summary>Completes once no dispatch of this saga is under way: its stored document is then as current as this process knows.</summary>
+    public Task Settled(SagaKind kind, Guid id) =>
+        _pending.TryGetValue((kind, id), out var dispatching) ? dispatching.Written.Task : Task.CompletedTask;
+
+    async Task Write(List<Dispatching> batch)
     {
         try
         {
-            await _store.Sagas.TryUpdateMany([.. batch.Select(e => e.Write)], CancellationToken.None);
+            await _store.Sagas.TryUpdateMany([.. batch.Select(d => d.Write!)], CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -57,16 +69,23 @@ public sealed class OutboxClearQueue : IAsyncDisposable
         }
         finally
         {
-            foreach (var entry in batch)
-            {
-                _pending.TryRemove(new((entry.Write.Kind, entry.Write.Document.Id), entry));
-                entry.Written.TrySetResult();
-            }
+            foreach (var dispatching in batch)
+                Abandon(dispatching);
         }
     }
 
     /// <summary>Writes what is queued before the process goes.</summary>
     public async ValueTask DisposeAsync() => await _queue.Complete();
 
-    sealed record Entry(SagaWrite Write, TaskCompletionSource Written);
+    /// <summary>One saga's dispatch, from its first send until its clear is written or abandoned.</summary>
+    public sealed class Dispatching(SagaKind kind, Guid id)
+    {
+        internal SagaKind Kind { get; } = kind;
+
+        internal Guid Id { get; } = id;
+
+        internal SagaWrite? Write { get; set; }
+
+        internal TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -45,19 +45,32 @@ public sealed class OutboxDispatcher(IModerationStore store, OutboxMessageTypes 
         where TSaga : class, IStoredSaga
     {
         var cancellationToken = context.CancellationToken;
-        // Store effects first, one by one in the order decided (a bank entry, then its removal, say).
-        foreach (var pending in saga.Outbox.Where(IsStoreEffect))
-            await ((IStoreEffect)Read(pending)).Apply(store, cancellationToken);
-        // Messages all at once: each waits for its publisher confirm, and the broker confirms them together.
-        await Task.WhenAll(saga.Outbox.Where(pending => !IsStoreEffect(pending)).Select(pending => Send(pending, context, cancellationToken)));
-
-        var audit = saga.PendingAudit;
-        saga.Outbox = [];
-        saga.PendingAudit = [];
-        var cleared = SagaDocumentSerializer.ToDocument(saga, saga.Version + 1);
-        if (deferClear)
+        var dispatching = deferClear ? clears.Begin(TSaga.Kind, saga.CorrelationId) : null;
+        SagaDocument cleared;
+        IReadOnlyList<AuditEntry> audit;
+        try
         {
-            clears.Enqueue(new SagaWrite(TSaga.Kind, cleared, saga.Version, audit));
+            // Store effects first, one by one in the order decided (a bank entry, then its removal, say).
+            foreach (var pending in saga.Outbox.Where(IsStoreEffect))
+                await ((IStoreEffect)Read(pending)).Apply(store, cancellationToken);
+            // Messages all at once: each waits for its publisher confirm, and the broker confirms them together.
+            await Task.WhenAll(saga.Outbox.Where(pending => !IsStoreEffect(pending)).Select(pending => Send(pending, context, cancellationToken)));
+
+            audit = saga.PendingAudit;
+            saga.Outbox = [];
+            saga.PendingAudit = [];
+            cleared = SagaDocumentSerializer.ToDocument(saga, saga.Version + 1);
+        }
+        catch when (dispatching is not null)
+        {
+            // Nothing will clear it: the next load, here or elsewhere, dispatches the outbox again.
+            clears.Abandon(dispatching);
+            throw;
+        }
+
+        if (dispatching is not null)
+        {
+            clears.Enqueue(dispatching, new SagaWrite(TSaga.Kind, cleared, saga.Version, audit));
             return;
         }
 

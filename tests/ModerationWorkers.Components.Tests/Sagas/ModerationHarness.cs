@@ -39,7 +39,7 @@ public sealed class ModerationHarness : IAsyncDisposable
 
     public static async Task<ModerationHarness> Create(string provider = TestStores.Sqlite, ILoggerProvider? logs = null,
         IReadOnlyDictionary<string, string?>? settings = null, IReadOnlySet<string>? roles = null,
-        Func<IModerationStore, IModerationStore>? wrapStore = null)
+        Func<IModerationStore, IModerationStore>? wrapStore = null, Action<IServiceCollection>? addServices = null)
     {
         var store = await TestStores.Create(provider);
         if (wrapStore is not null)
@@ -60,6 +60,7 @@ public sealed class ModerationHarness : IAsyncDisposable
         services.AddModerationServices(configuration);
         services.AddSingleton(store);
         services.AddSingleton<TimeProvider>(clock);
+        addServices?.Invoke(services);
         services.AddMassTransitTestHarness(bus =>
         {
             bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(20), testInactivityTimeout: TimeSpan.FromSeconds(1));

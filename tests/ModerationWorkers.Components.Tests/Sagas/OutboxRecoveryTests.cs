@@ -1,3 +1,5 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using ModerationWorkers.Components.Cases;
 using ModerationWorkers.Contracts;
 using ModerationWorkers.Policy;
@@ -43,5 +45,54 @@ public class OutboxRecoveryTests
         Assert.Single(h.AllPublished<RemoveContent>());
         Assert.Single(h.AllPublished<CaseClosed>());
         Assert.Empty((await h.Case(caseId))!.Outbox);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task A_verdict_that_answers_a_case_opened_before_its_publish_is_confirmed_meets_no_outbox_to_publish_again(string provider)
+    {
+        // The broker's confirm of CaseOpened is slow, and an automatic reviewer answers the event at once: its verdict
+        // reaches the saga while the dispatch that published CaseOpened has not yet cleared the outbox.
+        var slowConfirms = new SlowConfirmOfCaseOpened();
+        await using var h = await ModerationHarness.Create(provider, addServices: services => services.AddPublishObserver(_ => slowConfirms));
+        h.Harness.Bus.ConnectReceiveEndpoint("auto-reviewer", endpoint => endpoint.Handler<CaseOpened>(context => context.Publish(new VerdictReached
+        {
+            CaseId = context.Message.CaseId, Verdict = Verdict.Infringing, ReviewerId = "auto-reviewer", Reason = "matched", DecidedAt = h.Clock.GetUtcNow(),
+        })));
+        var caseId = DeterministicId.ForCase("n-auto", "c-auto");
+
+        await h.Upload("c-auto", "acct-auto");
+        await h.Stored("c-auto");
+        await h.File(Notices.ValidCopyright("c-auto") with { NoticeId = "n-auto" });
+        await h.WaitForState(caseId, nameof(CaseStateMachine.Closed));
+        await h.Settle();
+
+        // The harness lists messages by id, so a republish under the same id shows only in the publishes counted.
+        Assert.Equal(1, slowConfirms.CaseOpenedPublishes);
+        Assert.Single(h.AllPublished<RemoveContent>(), m => m.CaseId == caseId);
+        Assert.Single(h.AllPublished<CaseClosed>(), m => m.CaseId == caseId);
+    }
+
+    /// <summary>Holds each CaseOpened publish after the message is delivered, as a broker slow to confirm it would.</summary>
+    sealed class SlowConfirmOfCaseOpened : IPublishObserver
+    {
+        int _caseOpenedPublishes;
+
+        public int CaseOpenedPublishes => Volatile.Read(ref _caseOpenedPublishes);
+
+        public Task PrePublish<T>(PublishContext<T> context)
+            where T : class => Task.CompletedTask;
+
+        public Task PostPublish<T>(PublishContext<T> context)
+            where T : class
+        {
+            if (context.Message is not CaseOpened)
+                return Task.CompletedTask;
+            Interlocked.Increment(ref _caseOpenedPublishes);
+            return Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+
+        public Task PublishFault<T>(PublishContext<T> context, Exception exception)
+            where T : class => Task.CompletedTask;
     }
 }
