@@ -42,11 +42,14 @@ public sealed class OutboxClearQueue : IAsyncDisposable
     {
         dispatching.Write = write;
         if (!_queue.TryEnqueue(dispatching))
-            Abandon(dispatching); // shutting down: nothing will write it, and the document keeps its outbox for the next load
+            End(dispatching); // shutting down: nothing will write it, and the document keeps its outbox for the next load
     }
 
-    /// <summary>Ends a dispatch that will write no clear (a send failed): the next load dispatches the outbox again.</summary>
-    public void Abandon(Dispatching dispatching)
+    /// <summary>
+    /// Ends a dispatch: its clear was written, or none will be (a send failed, or the queue is shut), and the next load
+    /// then dispatches the outbox again.
+    /// </summary>
+    public void End(Dispatching dispatching)
     {
         _pending.TryRemove(new((dispatching.Kind, dispatching.Id), dispatching));
         dispatching.Written.TrySetResult();
@@ -70,14 +73,14 @@ public sealed class OutboxClearQueue : IAsyncDisposable
         finally
         {
             foreach (var dispatching in batch)
-                Abandon(dispatching);
+                End(dispatching);
         }
     }
 
     /// <summary>Writes what is queued before the process goes.</summary>
     public async ValueTask DisposeAsync() => await _queue.Complete();
 
-    /// <summary>One saga's dispatch, from its first send until its clear is written or abandoned.</summary>
+    /// <summary>One saga's dispatch, from its first send until its clear is written, or none will be.</summary>
     public sealed class Dispatching(SagaKind kind, Guid id)
     {
         internal SagaKind Kind { get; } = kind;

@@ -64,7 +64,7 @@ public sealed class OutboxDispatcher(IModerationStore store, OutboxMessageTypes 
         catch when (dispatching is not null)
         {
             // Nothing will clear it: the next load, here or elsewhere, dispatches the outbox again.
-            clears.Abandon(dispatching);
+            clears.End(dispatching);
             throw;
         }
 
